@@ -1,0 +1,65 @@
+"""The `bestallning` command line: one subcommand per module in this package.
+
+Each module `beställning/cli/<name>.py` defines `register(subparsers)`, which adds its parser and
+sets `func` to a `run(args) -> int`. Modules import heavy libraries (python-docx, openpyxl) inside
+`run`, so that `bestallning --help` and app start stay fast. Errors reach the user as one line on
+stderr (CliError), never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from collections.abc import Sequence
+
+from beställning import __version__
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_UNREADABLE = 2
+
+
+class CliError(Exception):
+    """A failure to report as one line on stderr with an exit code."""
+
+    def __init__(self, message: str, code: int = EXIT_UNREADABLE) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bestallning",
+        description="Beställningsassistenten: beställ individdata från Försäkringskassan. "
+        "Utan kommando startar programmet.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="KOMMANDO")
+    for module_info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if module_info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{__name__}.{module_info.name}")
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    if getattr(args, "func", None) is None:
+        build_parser().print_help()
+        return EXIT_OK
+    try:
+        code: int = args.func(args)
+        return code
+    except CliError as exc:
+        print(f"bestallning: {exc}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        print("bestallning: avbrutet.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # last resort: one line, never a traceback
+        print(f"bestallning: oväntat fel ({type(exc).__name__}: {exc}). Rapportera gärna felet.", file=sys.stderr)
+        return 3

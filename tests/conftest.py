@@ -1,0 +1,52 @@
+"""Shared fixtures: offscreen Qt, a fresh user folder per test, an in-memory keyring."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+@pytest.fixture(autouse=True)
+def fresh_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own data, config and drafts folders (BESTALLNING_HOME)."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("BESTALLNING_HOME", str(home))
+    return home
+
+    def __init__(self) -> None:
+        self.passwords: dict[tuple[str, str], str] = {}
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[object]:
+    import keyring
+    from keyring.backend import KeyringBackend
+    from keyring.errors import PasswordDeleteError
+
+    store: dict[tuple[str, str], str] = {}
+
+    class _Backend(KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return store.get((service, username))
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            store[(service, username)] = password
+
+        def delete_password(self, service: str, username: str) -> None:
+            if (service, username) not in store:
+                raise PasswordDeleteError(username)
+            del store[(service, username)]
+
+    previous = keyring.get_keyring()
+    backend = _Backend()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)

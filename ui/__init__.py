@@ -1,0 +1,1 @@
+"""Beställningsassistenten's Qt face: thin models and views over the `beställning` domain."""
