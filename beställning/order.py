@@ -63,6 +63,17 @@ class Attachment:
     title: str = ""
 
 
+@dataclass
+class SentRecord:
+    """What was sent to FK and when: kept with the order so a second send can be questioned."""
+
+    message_id: str
+    date: str
+    recipients: list[str] = field(default_factory=list)
+    attachments: list[dict[str, str]] = field(default_factory=list)  # name, sha256, size
+    method: str = "smtp"  # "smtp", "eml" or "folder"
+
+
 def _now() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
@@ -76,6 +87,7 @@ class Order:
     benefits: list[BenefitRequest] = field(default_factory=list)
     variables: list[VariablePick] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
+    sent: list[SentRecord] = field(default_factory=list)
     id: str = field(default_factory=lambda: uuid.uuid4().hex)
     created: str = field(default_factory=_now)
     modified: str = field(default_factory=_now)
@@ -125,6 +137,7 @@ class Order:
             "benefits": [asdict(b) for b in self.benefits],
             "variables": [asdict(v) for v in self.variables],
             "attachments": [asdict(a) for a in self.attachments],
+            "sent": [asdict(s) for s in self.sent],
         }
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -205,6 +218,7 @@ def order_from_dict(data: Any, source: str = "beställningen") -> Order:
         benefits=_items(data, "benefits", BenefitRequest, source),
         variables=_items(data, "variables", VariablePick, source),
         attachments=_items(data, "attachments", Attachment, source),
+        sent=_items(data, "sent", SentRecord, source),
     )
     for key in ("id", "created", "modified"):
         if isinstance(data.get(key), str) and data[key]:

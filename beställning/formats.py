@@ -1,0 +1,71 @@
+"""Format checks for the form's fields: email, Swedish organisation number, phone, dates, months."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]{2,}$")
+_PHONE = re.compile(r"^\+?[\d\s\-()]{6,20}$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def luhn_ok(digits: str) -> bool:
+    """The Luhn (mod 10) check used by Swedish organisation and personal identity numbers."""
+    total = 0
+    for index, char in enumerate(reversed(digits)):
+        value = int(char)
+        if index % 2 == 1:
+            value *= 2
+            if value > 9:
+                value -= 9
+        total += value
+    return total % 10 == 0
+
+
+def is_email(value: str) -> bool:
+    return bool(_EMAIL.match(value.strip()))
+
+
+def normalize_orgnr(value: str) -> str | None:
+    """'202100-5521' or '2021005521' (or with the 16 prefix) -> '202100-5521'; None if malformed."""
+    digits = re.sub(r"[\s\-]", "", value)
+    if len(digits) == 12 and digits.startswith("16"):
+        digits = digits[2:]
+    if not re.fullmatch(r"\d{10}", digits):
+        return None
+    return f"{digits[:6]}-{digits[6:]}"
+
+
+def orgnr_problem(value: str) -> str | None:
+    """Why `value` is not a Swedish organisation number, or None when it is one."""
+    normalized = normalize_orgnr(value)
+    if normalized is None:
+        return "Organisationsnumret ska ha tio siffror, t.ex. 202100-5521."
+    digits = normalized.replace("-", "")
+    if not luhn_ok(digits):
+        return "Kontrollsiffran stämmer inte. Kontrollera organisationsnumret."
+    if int(digits[2]) < 2:
+        return "Numret ser ut som ett personnummer. Ange organisationens nummer (tredje siffran är minst 2)."
+    return None
+
+
+def is_phone(value: str) -> bool:
+    return bool(_PHONE.match(value.strip())) and sum(c.isdigit() for c in value) >= 6
+
+
+def parse_date(value: str) -> date | None:
+    """An ISO date (YYYY-MM-DD), or None."""
+    try:
+        return date.fromisoformat(value.strip()) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()) else None
+    except ValueError:
+        return None
+
+
+def parse_month(value: str) -> tuple[int, int] | None:
+    """A month 'YYYY-MM' as (year, month), or None."""
+    match = _MONTH.match(value.strip())
+    if not match:
+        return None
+    year, month = int(match.group(1)), int(match.group(2))
+    return (year, month) if 1 <= month <= 12 and 1900 <= year <= 2200 else None

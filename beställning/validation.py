@@ -1,0 +1,174 @@
+"""Validation of an order: mandatory fields per route, formats, and FK's consistency rules.
+
+Each problem names its field (a form field id, or `benefits[i].<part>` / `attachments`), is blocking
+or a warning, and says in Swedish what to do. An order with no blocking problem can be sent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from beställning.form import FormDefinition, FormField, load_form
+from beställning.formats import is_email, is_phone, orgnr_problem, parse_date, parse_month
+from beställning.order import Order
+
+Severity = Literal["blocking", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing to fix (blocking) or to consider (warning), tied to a field and a form section."""
+
+    field: str
+    section: str
+    severity: Severity
+    message: str
+
+    @property
+    def blocking(self) -> bool:
+        return self.severity == "blocking"
+
+
+def _format_problem(form_field: FormField, value: str) -> str | None:
+    if form_field.kind == "email" and not is_email(value):
+        return "Ange en giltig e-postadress, t.ex. namn@universitet.se."
+    if form_field.kind == "orgnr":
+        return orgnr_problem(value)
+    if form_field.kind == "phone" and not is_phone(value):
+        return "Ange ett telefonnummer med riktnummer, t.ex. 018-471 00 00."
+    if form_field.kind == "date" and parse_date(value) is None:
+        return "Ange datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-03-15."
+    if form_field.kind == "choice" and form_field.options and value not in form_field.options:
+        return f"Välj ett av alternativen: {', '.join(form_field.options)}."
+    return None
+
+
+def _field_problems(order: Order, form: FormDefinition) -> list[Problem]:
+    problems = []
+    for form_field in form.all_fields():
+        if not order.is_visible(form_field):
+            continue
+        value = order.get(form_field.id)
+        if isinstance(value, bool):
+            continue
+        if not value.strip():
+            if order.route in form_field.required_for:
+                problems.append(
+                    Problem(form_field.id, form_field.section_id, "blocking", f"Fyll i {form_field.label.lower()}.")
+                )
+            continue
+        message = _format_problem(form_field, value)
+        if message:
+            problems.append(Problem(form_field.id, form_field.section_id, "blocking", message))
+    return problems
+
+
+def _benefit_problems(order: Order) -> list[Problem]:
+    if not order.benefits:
+        return [Problem("benefits", "data", "blocking", "Lägg till minst en förmån med period.")]
+    problems = []
+    seen: set[str] = set()
+    for index, request in enumerate(order.benefits):
+        name = request.name or request.benefit or f"förmån {index + 1}"
+        key = f"benefits[{index}]"
+        if not request.benefit:
+            problems.append(Problem(f"{key}.benefit", "data", "blocking", "Välj vilken förmån uppgifterna gäller."))
+        elif request.benefit in seen:
+            problems.append(
+                Problem(f"{key}.benefit", "data", "warning", f"{name} finns två gånger. Slå ihop raderna.")
+            )
+        seen.add(request.benefit)
+        start, end = parse_month(request.period_from), parse_month(request.period_to)
+        for part, value, parsed in (("period_from", request.period_from, start), ("period_to", request.period_to, end)):
+            if not value.strip():
+                problems.append(
+                    Problem(f"{key}.{part}", "data", "blocking", f"Ange period för {name} som ÅÅÅÅ-MM.")
+                )
+            elif parsed is None:
+                problems.append(
+                    Problem(f"{key}.{part}", "data", "blocking", f"Perioden för {name} ska skrivas ÅÅÅÅ-MM, t.ex. 2019-01.")
+                )
+        if start and end and start > end:
+            problems.append(
+                Problem(f"{key}.period_to", "data", "blocking", f"Perioden för {name} slutar före den börjar.")
+            )
+    return problems
+
+
+def _has_attachment(order: Order, kind: str) -> bool:
+    return any(a.kind == kind for a in order.attachments)
+
+
+def _consistency_problems(order: Order, today: date) -> list[Problem]:
+    problems: list[Problem] = []
+    research = order.route == "forskning"
+    if research and order.flag("etik.kansliga"):
+        for field_id, what in (("etik.dnr", "diarienummer"), ("etik.beslutsdatum", "beslutsdatum")):
+            if not order.text(field_id).strip():
+                problems.append(
+                    Problem(field_id, "etik", "blocking",
+                            f"Känsliga personuppgifter kräver etikprövning: ange Etikprövningsmyndighetens {what}.")
+                )
+        for kind, what in (("etikansokan", "etikansökan med bilagor"), ("etikbeslut", "beslutet från Etikprövningsmyndigheten")):
+            if not _has_attachment(order, kind):
+                problems.append(
+                    Problem("attachments", "bilagor", "blocking", f"Bifoga {what} (krävs vid känsliga personuppgifter).")
+                )
+        if order.text("etik.kompletteringar").strip() and not _has_attachment(order, "kompletteringar"):
+            problems.append(
+                Problem("attachments", "bilagor", "blocking", "Bifoga kompletteringarna till Etikprövningsmyndigheten med deras beslut.")
+            )
+    if research and order.flag("sakerhet.annan_mottagare") and not _has_attachment(order, "pub_avtal"):
+        problems.append(
+            Problem("attachments", "bilagor", "blocking",
+                    "Uppgifterna går till någon annan än forskningshuvudmannen: bifoga personuppgiftsbiträdesavtalet.")
+        )
+    if research and order.flag("samkorning.ja"):
+        problems.append(
+            Problem("samkorning.ja", "samkorning", "warning",
+                    "Påminnelse: samkörningen ska också anges i etikansökan.")
+        )
+    if research and order.flag("upprepning.ja"):
+        problems.append(
+            Problem("upprepning.ja", "samkorning", "warning",
+                    "Påminnelse: upprepade leveranser ska anges i etikansökan, och varje leverans kräver ny prövning och offert.")
+        )
+    if order.flag("population.nyckelfil"):
+        problems.append(
+            Problem("population.nyckelfil", "population", "warning",
+                    "Skicka inte nyckelfilen nu. Försäkringskassan tar emot den först efter beslut om utlämnande, "
+                    "med rekommenderad post (eller digitalt från SCB).")
+        )
+    decision = parse_date(order.text("etik.beslutsdatum"))
+    if decision and decision > today:
+        problems.append(Problem("etik.beslutsdatum", "etik", "blocking", "Beslutsdatumet ligger i framtiden. Kontrollera datumet."))
+    wanted = parse_date(order.text("leverans.onskat_datum"))
+    if wanted and wanted < today:
+        problems.append(Problem("leverans.onskat_datum", "leverans", "warning", "Önskat leveransdatum har redan passerat."))
+    keep_until = parse_date(order.text("gallring.till"))
+    if order.flag("gallring.langre") and keep_until and keep_until <= today:
+        problems.append(Problem("gallring.till", "gallring", "blocking", "Datumet för längre lagring måste ligga i framtiden."))
+    if order.flag("gallring.langre") and not order.text("gallring.skal").strip():
+        problems.append(Problem("gallring.skal", "gallring", "warning", "Motivera varför uppgifterna ska sparas längre än sex månader."))
+    for index, pick in enumerate(order.variables):
+        if not pick.justification.strip():
+            problems.append(
+                Problem(f"variables[{index}].justification", "data", "warning",
+                        f"Motivera variabeln {pick.variable} mot frågeställningarna.")
+            )
+    return problems
+
+
+def validate(order: Order, today: date | None = None, form: FormDefinition | None = None) -> list[Problem]:
+    """All problems of the order, blocking first, in form order within each severity."""
+    form = form or load_form()
+    today = today or date.today()
+    problems = _field_problems(order, form) + _benefit_problems(order) + _consistency_problems(order, today)
+    section_order = {s.id: i for i, s in enumerate(form.sections)}
+    return sorted(problems, key=lambda p: (not p.blocking, section_order.get(p.section, 99)))
+
+
+def is_sendable(problems: list[Problem]) -> bool:
+    return not any(p.blocking for p in problems)
