@@ -1,0 +1,109 @@
+"""Our own filled form as .docx: every section, checkboxes, tables, variables page, LibreOffice round trip."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from beställning.document.render import render_order
+from beställning.form import load_form
+from beställning.order import Order, VariablePick, load_order
+from tests.conftest import EXAMPLES
+
+
+def all_text(path: Path) -> str:
+    document = Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.extend(cell.text for cell in row.cells)
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("name", ["forskning.json", "statistik.json"])
+def test_every_section_and_value_is_in_the_document(name: str, tmp_path: Path) -> None:
+    order = load_order(EXAMPLES / name)
+    out = tmp_path / "out.docx"
+    render_order(order, out, as_of=date(2026, 11, 23))
+    text = all_text(out)
+    form = load_form()
+    assert form.route(order.route).title in text
+    for section in form.sections_for(order.route):
+        assert section.title in text
+    for field_id, value in order.fields.items():
+        if isinstance(value, str) and form.field(field_id).kind != "choice" and order.is_visible(form.field(field_id)):
+            for line in value.split("\n"):
+                assert line in text, field_id
+    for request in order.benefits:
+        assert request.name in text and request.period_from in text
+
+
+def test_checkboxes_and_choices(tmp_path: Path) -> None:
+    out = tmp_path / "out.docx"
+    render_order(load_order(EXAMPLES / "forskning.json"), out)
+    text = all_text(out)
+    assert "☒ Ja   ☐ Nej" in text  # känsliga personuppgifter
+    assert "☒ Stata" in text and "☐ SAS" in text
+
+
+def test_variables_page_only_when_variables(tmp_path: Path) -> None:
+    order = load_order(EXAMPLES / "statistik.json")
+    out = tmp_path / "a.docx"
+    render_order(order, out)
+    assert "Valda variabler" not in all_text(out)
+    order.variables.append(VariablePick("sjuk_rehab", "Diagnos", justification="Behövs för fråga 2"))
+    render_order(order, out)
+    text = all_text(out)
+    assert "Bilaga: Valda variabler" in text and "Behövs för fråga 2" in text
+
+
+def test_hostile_text_gives_a_valid_docx(tmp_path: Path) -> None:
+    order = load_order(EXAMPLES / "forskning.json")
+    order.fields["projekt.syfte"] = "a\x0bb\x0cc\x00d\x1f 😀🧪 مرحبا بالعالم עברית " + "lång text " * 3000
+    out = tmp_path / "hostile.docx"
+    render_order(order, out)
+    text = all_text(out)
+    assert "😀🧪" in text and "مرحبا" in text
+    assert "\x00" not in text and "\x0b" not in text
+    with zipfile.ZipFile(out) as archive:
+        assert archive.testzip() is None
+
+
+def test_failed_render_leaves_no_half_written_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out.docx"
+    out.write_bytes(b"old")
+
+    def fail(*_args: object, **_kwargs: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr("docx.document.Document.save", fail)
+    with pytest.raises(OSError):
+        render_order(Order(), out)
+    assert out.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.docx"]
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) saknas")
+def test_libreoffice_round_trip(tmp_path: Path) -> None:
+    out = tmp_path / "Beställning.docx"
+    render_order(load_order(EXAMPLES / "forskning.json"), out)
+    profile = tmp_path / "lo-profile"
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(out)],
+        check=True, capture_output=True, timeout=180,
+    )
+    pdf = tmp_path / "Beställning.pdf"
+    assert pdf.exists() and pdf.stat().st_size > 5000
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        assert "Beställning av individdata för forskning" in text
+        assert "Exempeluniversitetet" in text
+        assert "☒" in text

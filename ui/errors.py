@@ -1,0 +1,36 @@
+"""Unexpected errors in the app: logged with their traceback, shown to the user as a plain message."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from beställning import paths
+
+log = logging.getLogger("bestallning")
+
+
+def log_file() -> str:
+    return str(paths.data_dir() / "bestallning.log")
+
+
+def install_handler() -> None:
+    """Replace the default hook, which would print a traceback and maybe abort, with a calm message."""
+    logging.basicConfig(filename=log_file(), level=logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        log.error("Oväntat fel:\n%s", "".join(traceback.format_exception(kind, error, tb)))
+        if QApplication.instance() is None:
+            sys.__excepthook__(kind, error, tb)
+            return
+        QMessageBox.warning(
+            None, "Beställningsassistenten",
+            f"Något gick oväntat fel ({kind.__name__}: {error}).\n\nDitt arbete sparas automatiskt som utkast. "
+            f"Detaljer finns i loggfilen {log_file()}.")
+
+    sys.excepthook = hook

@@ -1,0 +1,218 @@
+"""The main window: navigation between pages, the menu's actions, nothing else.
+
+Pages are created the first time they are shown, so the window appears fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from beställning.drafts import DraftStore, Session
+from beställning.order import Order, OrderFileError, load_order
+from beställning.text import one_line
+from ui.order_session import OrderSession
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: DraftStore | None = None, session: Session | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Beställningsassistenten – individdata från Försäkringskassan"))
+        self.resize(1180, 780)
+        self.session = OrderSession(store, session, self)
+        self.session.changed.connect(self._update_title)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(190)
+        self.nav.setAccessibleName(self.tr("Sidor"))
+        self.stack = QStackedWidget()
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.pages: dict[str, QWidget] = {}
+        self._factories: list[tuple[str, str, Callable[[], QWidget]]] = [
+            ("register", self.tr("Beställningar"), self._make_register),
+            ("wizard", self.tr("Beställning"), self._make_wizard),
+            ("catalog", self.tr("Variabelkatalog"), self._make_catalog),
+            ("send", self.tr("Skicka"), self._make_send),
+            ("settings", self.tr("Inställningar"), self._make_settings),
+        ]
+        for _key, title, _factory in self._factories:
+            self.nav.addItem(title)
+            self.stack.addWidget(QWidget())
+        self.nav.currentRowChanged.connect(self._show_page)
+        self._create_actions()
+        self.nav.setCurrentRow(0)
+        self.statusBar().showMessage(self.tr("Klar."), 3000)
+
+    # --- pages -------------------------------------------------------------------------------
+    def page(self, key: str) -> QWidget:
+        """The page widget, created on first use."""
+        if key not in self.pages:
+            row = next(i for i, (k, _t, _f) in enumerate(self._factories) if k == key)
+            widget = self._factories[row][2]()
+            placeholder = self.stack.widget(row)
+            self.stack.insertWidget(row, widget)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.pages[key] = widget
+        return self.pages[key]
+
+    def show_page(self, key: str) -> None:
+        row = next(i for i, (k, _t, _f) in enumerate(self._factories) if k == key)
+        self.nav.setCurrentRow(row)
+
+    def _show_page(self, row: int) -> None:
+        key = self._factories[row][0]
+        self.stack.setCurrentWidget(self.page(key))
+
+    def _make_wizard(self) -> QWidget:
+        from ui.wizard.wizard_page import WizardPage
+
+        wizard = WizardPage(self.session, self._make_estimate_panel())
+        wizard.render_requested.connect(self.render_form)
+        wizard.fill_fk_requested.connect(self.fill_fk_form)
+        wizard.send_requested.connect(lambda: self.show_page("send"))
+        wizard.browse_catalog.connect(lambda: self.show_page("catalog"))
+        return wizard
+
+    def _make_estimate_panel(self) -> QWidget:
+        from ui.estimate_panel import EstimatePanel
+
+        panel = EstimatePanel()
+        panel.set_order(self.session.order)
+        self.session.changed.connect(lambda: panel.set_order(self.session.order))
+        return panel
+
+    def _make_register(self) -> QWidget:
+        from ui.register_page import RegisterPage
+
+        register = RegisterPage()
+        register.open_order.connect(self.open_order)
+        return register
+
+    def _make_catalog(self) -> QWidget:
+        from beställning.catalog import load_catalog
+        from ui.catalog_page import CatalogPage
+
+        catalog = CatalogPage(load_catalog)
+        catalog.set_order(self.session.order)
+        self.session.order_replaced.connect(lambda: catalog.set_order(self.session.order))
+        catalog.order_changed.connect(self.session.mark_changed)
+        return catalog
+
+    def _make_send(self) -> QWidget:
+        from ui.send_page import SendPage
+
+        send = SendPage()
+        send.set_order(self.session.order)
+        self.session.order_replaced.connect(lambda: send.set_order(self.session.order))
+        send.order_changed.connect(self.session.mark_changed)
+        return send
+
+    def _make_settings(self) -> QWidget:
+        from ui.settings_page import SettingsPage
+
+        return SettingsPage()
+
+    # --- actions -----------------------------------------------------------------------------
+    def _create_actions(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&Arkiv"))
+        self.actions_by_name: dict[str, QAction] = {}
+        for name, text, shortcut, slot in (
+            ("new", self.tr("&Ny beställning"), QKeySequence.StandardKey.New, self.new_order),
+            ("open", self.tr("&Öppna beställningsfil…"), QKeySequence.StandardKey.Open, self.open_file),
+            ("save_as", self.tr("Spara &som…"), QKeySequence.StandardKey.SaveAs, self.save_as),
+            ("render", self.tr("Skriv &blanketten (.docx)…"), QKeySequence("Ctrl+P"), self.render_form),
+            ("fill_fk", self.tr("Fyll i &Försäkringskassans blankett…"), None, self.fill_fk_form),
+            ("quit", self.tr("&Avsluta"), QKeySequence.StandardKey.Quit, self.close),
+        ):
+            action = QAction(text, self)
+            if shortcut is not None:
+                action.setShortcut(shortcut)
+            action.triggered.connect(slot)
+            file_menu.addAction(action)
+            self.actions_by_name[name] = action
+            if name in ("save_as", "fill_fk"):
+                file_menu.addSeparator()
+        help_menu = self.menuBar().addMenu(self.tr("&Hjälp"))
+        about = QAction(self.tr("&Om Beställningsassistenten"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.session.order.title()} – Beställningsassistenten")
+
+    def new_order(self) -> None:
+        self.open_order(Order())
+
+    def open_order(self, order: Order, path: Path | None = None) -> None:
+        self.session.replace(order, path)
+        self.show_page("wizard")
+
+    def open_file(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(self, self.tr("Öppna beställning"), "",
+                                                    self.tr("Beställningar (*.json)"))
+        if not name:
+            return
+        try:
+            order = load_order(Path(name))
+        except OrderFileError as exc:
+            QMessageBox.warning(self, self.tr("Kan inte öppna filen"), str(exc))
+            return
+        self.open_order(order, Path(name))
+
+    def save_as(self) -> None:
+        suggestion = str(self.session.file_path or Path.home() / f"{one_line(self.session.order.title())}.json")
+        name, _filter = QFileDialog.getSaveFileName(self, self.tr("Spara beställningen"), suggestion,
+                                                    self.tr("Beställningar (*.json)"))
+        if not name:
+            return
+        try:
+            self.session.order.save(Path(name))
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Kan inte spara"), self.tr("Filen kunde inte sparas: ") + str(exc))
+            return
+        self.session.file_path = Path(name)
+        self.statusBar().showMessage(self.tr("Sparad: ") + name, 5000)
+
+    def render_form(self) -> None:
+        from ui.document_actions import render_form
+
+        render_form(self, self.session.order)
+
+    def fill_fk_form(self) -> None:
+        from ui.document_actions import fill_fk_form
+
+        fill_fk_form(self, self.session.order)
+
+    def _about(self) -> None:
+        from beställning import __version__
+        from beställning.form import load_form
+
+        QMessageBox.about(self, self.tr("Om Beställningsassistenten"), self.tr(
+            "Beställningsassistenten %1\n\nHjälper dig att beställa individdata från Försäkringskassan.\n\n"
+            "Blanketten och hjälptexterna bygger på: %2").replace("%1", __version__).replace("%2", load_form().source))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        self.session.flush()
+        event.accept()
+
+

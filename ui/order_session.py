@@ -1,0 +1,88 @@
+"""The order being edited: one object the pages share, with autosave and live validation.
+
+Every change is written to the drafts folder within about a second (debounced), atomically, so a
+crash or a kill loses at most that second.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from beställning.drafts import DraftStore, Session
+from beställning.form import Route
+from beställning.order import FieldValue, Order
+from beställning.validation import Problem, validate
+
+AUTOSAVE_DELAY_MS = 800
+
+
+class OrderSession(QObject):
+    """Holds the current order; pages call `set_field` or `mark_changed`, and listen to `changed`."""
+
+    changed = Signal()
+    order_replaced = Signal()
+    saved = Signal(str)
+    save_failed = Signal(str)
+
+    def __init__(self, store: DraftStore | None = None, session: Session | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store or DraftStore()
+        self.session = session
+        self.order: Order = Order()
+        self.file_path: Path | None = None
+        self._problems: list[Problem] | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_DELAY_MS)
+        self._timer.timeout.connect(self.save_draft)
+
+    def replace(self, order: Order, file_path: Path | None = None) -> None:
+        """Open another order (new, from a file, or recovered)."""
+        self.flush()
+        self.order = order
+        self.file_path = file_path
+        self._problems = None
+        if self.session is not None:
+            self.session.set_open([order.id])
+        self.order_replaced.emit()
+        self.changed.emit()
+
+    def set_route(self, route: Route) -> None:
+        if self.order.route != route:
+            self.order.route = route
+            self.mark_changed()
+
+    def set_field(self, field_id: str, value: FieldValue) -> None:
+        if self.order.fields.get(field_id) == value:
+            return
+        self.order.set(field_id, value)
+        self.mark_changed()
+
+    def mark_changed(self) -> None:
+        """Call after changing the order in place (benefits, variables, attachments)."""
+        self.order.touch()
+        self._problems = None
+        self._timer.start()
+        self.changed.emit()
+
+    def problems(self) -> list[Problem]:
+        if self._problems is None:
+            self._problems = validate(self.order)
+        return self._problems
+
+    def save_draft(self) -> None:
+        self._timer.stop()
+        try:
+            path = self.store.save(self.order)
+        except OSError as exc:
+            self.save_failed.emit(f"Utkastet kunde inte sparas: {exc.strerror or exc}")
+            return
+        self.saved.emit(str(path))
+
+    def flush(self) -> None:
+        """Write a pending autosave now (before closing or switching order)."""
+        if self._timer.isActive():
+            self.save_draft()

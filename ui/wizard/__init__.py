@@ -1,0 +1,1 @@
+"""The order wizard: route choice, one page per form section, and a summary page."""

@@ -1,0 +1,125 @@
+"""The attachments section: which documents go with the order, added by button or drag and drop."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from beställning.form import load_form
+from beställning.order import Attachment, Order
+
+
+class AttachmentsEditor(QWidget):
+    """Edits `order.attachments` in place; emits `edited` after each change."""
+
+    edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self.order: Order | None = None
+        self.kinds = [k for k in load_form().attachment_kinds if not k.generated]
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.generated = QLabel()
+        self.generated.setObjectName("fieldHelp")
+        self.generated.setWordWrap(True)
+        layout.addWidget(self.generated)
+        self.list_holder = QWidget()
+        self.grid = QGridLayout(self.list_holder)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list_holder)
+        self.add_button = QPushButton(self.tr("Lägg till fil…"))
+        self.add_button.clicked.connect(self._choose_files)
+        layout.addWidget(self.add_button)
+        hint = QLabel(self.tr("Du kan också dra filer hit. Nyckelfilen med personnummer ska aldrig bifogas."))
+        hint.setObjectName("fieldHelp")
+        layout.addWidget(hint)
+        self.problem_label = QLabel()
+        self.problem_label.setObjectName("fieldProblem")
+        self.problem_label.setProperty("blocking", True)
+        self.problem_label.setWordWrap(True)
+        self.problem_label.hide()
+        layout.addWidget(self.problem_label)
+
+    def set_order(self, order: Order) -> None:
+        self.order = order
+        self._rebuild()
+
+    def add_files(self, paths: list[Path]) -> None:
+        if self.order is None:
+            return
+        for path in paths:
+            self.order.attachments.append(Attachment(kind=self._guess_kind(path), path=str(path), title=path.stem))
+        self._rebuild()
+        self.edited.emit()
+
+    def _guess_kind(self, path: Path) -> str:
+        name = path.stem.casefold()
+        hints = [("pub_avtal", ("biträde", "pub")), ("etikbeslut", ("beslut",)), ("kompletteringar", ("komplett",)),
+                 ("etikansokan", ("etik", "ansökan"))]
+        return next((kind for kind, words in hints if any(w in name for w in words)), "ovrigt")
+
+    def _choose_files(self) -> None:
+        names, _filter = QFileDialog.getOpenFileNames(self, self.tr("Välj bilagor"))
+        self.add_files([Path(n) for n in names])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt API)
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt API)
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        self.add_files([p for p in paths if p.is_file()])
+        event.acceptProposedAction()
+
+    def _remove(self, index: int) -> None:
+        if self.order is None:
+            return
+        del self.order.attachments[index]
+        self._rebuild()
+        self.edited.emit()
+
+    def _rebuild(self) -> None:
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        if self.order is None:
+            return
+        generated = [self.tr("Den ifyllda blanketten")]
+        if self.order.variables:
+            generated.append("Variabelval.xlsx")
+        self.generated.setText(self.tr("Skapas automatiskt: ") + ", ".join(generated) + ".")
+        for index, attachment in enumerate(self.order.attachments):
+            kind = QComboBox()
+            for option in self.kinds:
+                kind.addItem(option.title, option.id)
+            kind.setCurrentIndex(max(kind.findData(attachment.kind), 0))
+            kind.currentIndexChanged.connect(
+                lambda _i, a=attachment, k=kind: (setattr(a, "kind", k.currentData()), self.edited.emit())
+            )
+            path = Path(attachment.path)
+            name = QLabel(path.name + ("" if path.exists() or not path.is_absolute() else self.tr(" (saknas)")))
+            name.setToolTip(attachment.path)
+            remove = QPushButton(self.tr("Ta bort"))
+            remove.clicked.connect(lambda _checked=False, i=index: self._remove(i))
+            self.grid.addWidget(kind, index, 0)
+            self.grid.addWidget(name, index, 1)
+            self.grid.addWidget(remove, index, 2)
+        self.grid.setColumnStretch(1, 1)
+
+    def show_problems(self, messages: list[str]) -> None:
+        self.problem_label.setText("\n".join("⛔ " + m for m in messages))
+        self.problem_label.setVisible(bool(messages))

@@ -1,0 +1,129 @@
+"""One form field as a widget: label, input by field kind, short help, and its problem if any."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from beställning.form import FormField
+from beställning.order import FieldValue
+
+PLACEHOLDERS = {
+    "date": "ÅÅÅÅ-MM-DD",
+    "orgnr": "NNNNNN-NNNN",
+    "email": "namn@organisation.se",
+    "phone": "018-471 00 00",
+}
+
+
+class FieldEditor(QWidget):
+    """Edits one field; emits `edited(field_id, value)` as the user types."""
+
+    edited = Signal(str, object)
+
+    def __init__(self, form_field: FormField, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form_field = form_field
+        self._loading = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        layout.setSpacing(2)
+        self.input = self._make_input()
+        if form_field.kind != "bool":
+            label = QLabel(form_field.label + (" *" if form_field.required_for else ""))
+            label.setObjectName("fieldLabel")
+            label.setBuddy(self.input)
+            layout.addWidget(label)
+        layout.addWidget(self.input)
+        if form_field.help:
+            help_label = QLabel(form_field.help)
+            help_label.setWordWrap(True)
+            help_label.setObjectName("fieldHelp")
+            layout.addWidget(help_label)
+        self.problem_label = QLabel()
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setObjectName("fieldProblem")
+        self.problem_label.hide()
+        layout.addWidget(self.problem_label)
+
+    def _make_input(self) -> QWidget:
+        kind = self.form_field.kind
+        if kind == "multiline":
+            editor = QPlainTextEdit()
+            editor.setTabChangesFocus(True)
+            editor.setFixedHeight(84)
+            editor.textChanged.connect(lambda: self._emit(editor.toPlainText()))
+            return editor
+        if kind == "bool":
+            box = QCheckBox(self.form_field.label)
+            box.toggled.connect(self._emit)
+            return box
+        if kind == "choice":
+            holder = QWidget()
+            row = QHBoxLayout(holder)
+            row.setContentsMargins(0, 0, 0, 0)
+            self._choices = QButtonGroup(holder)
+            for option in self.form_field.options:
+                button = QRadioButton(option)
+                self._choices.addButton(button)
+                row.addWidget(button)
+            row.addStretch(1)
+            self._choices.buttonToggled.connect(
+                lambda button, on: on and self._emit(button.text())
+            )
+            return holder
+        line = QLineEdit()
+        line.setPlaceholderText(PLACEHOLDERS.get(kind, ""))
+        if kind == "date":
+            line.setMaxLength(10)
+            line.setToolTip(f"T.ex. {QDate.currentDate().toString(Qt.DateFormat.ISODate)}")
+        line.textChanged.connect(self._emit)
+        return line
+
+    def _emit(self, value: FieldValue) -> None:
+        if not self._loading:
+            self.edited.emit(self.form_field.id, value)
+
+    def load(self, value: FieldValue) -> None:
+        """Show a value from the order without emitting `edited`."""
+        self._loading = True
+        try:
+            widget = self.input
+            if isinstance(widget, QPlainTextEdit):
+                if widget.toPlainText() != value:
+                    widget.setPlainText(str(value))
+            elif isinstance(widget, QCheckBox):
+                widget.setChecked(value is True)
+            elif isinstance(widget, QLineEdit):
+                if widget.text() != value:
+                    widget.setText(str(value))
+            else:
+                for button in self._choices.buttons():
+                    button.setChecked(button.text() == value)
+                if not value:
+                    self._choices.setExclusive(False)
+                    for button in self._choices.buttons():
+                        button.setChecked(False)
+                    self._choices.setExclusive(True)
+        finally:
+            self._loading = False
+
+    def show_problem(self, message: str | None, blocking: bool = True) -> None:
+        if not message:
+            self.problem_label.hide()
+            return
+        self.problem_label.setProperty("blocking", blocking)
+        self.problem_label.setText(("⛔ " if blocking else "⚠ ") + message)
+        self.problem_label.style().unpolish(self.problem_label)
+        self.problem_label.style().polish(self.problem_label)
+        self.problem_label.show()

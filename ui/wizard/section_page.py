@@ -1,0 +1,96 @@
+"""One section of the form as a wizard page, built from the form definition."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from beställning.form import Section
+from beställning.order import Order
+from beställning.validation import Problem
+from ui.wizard.attachments_editor import AttachmentsEditor
+from ui.wizard.benefits_editor import BenefitsEditor
+from ui.wizard.field_editor import FieldEditor
+
+
+class SectionPage(QScrollArea):
+    """Fields of one section; hides fields that do not apply to the order's route or answers."""
+
+    field_edited = Signal(str, object)
+    list_edited = Signal()
+    browse_catalog = Signal()
+
+    def __init__(self, section: Section, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.section = section
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        body = QWidget()
+        body.setObjectName("pageBody")
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(16, 12, 16, 12)
+        title = QLabel(section.title)
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
+        if section.help:
+            help_label = QLabel(section.help)
+            help_label.setWordWrap(True)
+            help_label.setObjectName("sectionHelp")
+            layout.addWidget(help_label)
+        self.benefits: BenefitsEditor | None = None
+        self.attachments: AttachmentsEditor | None = None
+        if section.kind == "benefits":
+            self.benefits = BenefitsEditor()
+            self.benefits.edited.connect(self.list_edited)
+            self.benefits.browse_catalog.connect(self.browse_catalog)
+            layout.addWidget(self.benefits)
+        elif section.kind == "attachments":
+            self.attachments = AttachmentsEditor()
+            self.attachments.edited.connect(self.list_edited)
+            layout.addWidget(self.attachments)
+        self.editors: dict[str, FieldEditor] = {}
+        for form_field in section.fields:
+            editor = FieldEditor(form_field)
+            editor.edited.connect(self.field_edited)
+            self.editors[form_field.id] = editor
+            layout.addWidget(editor)
+        layout.addStretch(1)
+        self.setWidget(body)
+
+    def load(self, order: Order) -> None:
+        for field_id, editor in self.editors.items():
+            editor.load(order.get(field_id))
+        if self.benefits:
+            self.benefits.set_order(order)
+        if self.attachments:
+            self.attachments.set_order(order)
+        self.update_visibility(order)
+
+    def update_visibility(self, order: Order) -> None:
+        for editor in self.editors.values():
+            editor.setVisible(order.is_visible(editor.form_field))
+
+    def show_problems(self, problems: list[Problem], reveal_required: bool) -> None:
+        """Show each problem at its field; 'fill in' problems only once the section was passed."""
+        by_field: dict[str, Problem] = {}
+        for problem in problems:
+            by_field.setdefault(problem.field, problem)
+        for field_id, editor in self.editors.items():
+            problem = by_field.get(field_id)
+            hidden = problem is not None and problem.message.startswith("Fyll i") and not reveal_required
+            editor.show_problem(None if problem is None or hidden else problem.message,
+                                problem.blocking if problem else True)
+        if self.benefits:
+            messages: dict[str, str] = {}
+            for problem in problems:
+                if problem.field.startswith("benefits["):
+                    messages.setdefault(problem.field.split(".")[0], problem.message)
+            self.benefits.show_problems(messages)
+        if self.attachments:
+            self.attachments.show_problems([p.message for p in problems if p.field == "attachments"])
+
+    def focus_field(self, field_id: str) -> None:
+        editor = self.editors.get(field_id)
+        if editor:
+            self.ensureWidgetVisible(editor)
+            editor.input.setFocus(Qt.FocusReason.OtherFocusReason)

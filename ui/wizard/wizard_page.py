@@ -1,0 +1,186 @@
+"""The order wizard: a step list on the left, the current step on the right, live validation."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from beställning.form import ROUTES, Route, load_form
+from ui.order_session import OrderSession
+from ui.wizard.route_page import RoutePage
+from ui.wizard.section_page import SectionPage
+from ui.wizard.summary_page import SummaryPage
+
+STEP_ROLE = Qt.ItemDataRole.UserRole
+
+
+class WizardPage(QWidget):
+    """Guides the user through every section of the form for the chosen route."""
+
+    render_requested = Signal()
+    fill_fk_requested = Signal()
+    send_requested = Signal()
+    browse_catalog = Signal()
+
+    def __init__(self, session: OrderSession, summary_extra: QWidget | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.form = load_form()
+        self.passed: set[str] = set()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.steps = QListWidget()
+        self.steps.setObjectName("steps")
+        self.steps.setFixedWidth(290)
+        self.steps.setWordWrap(True)
+        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.steps.setAccessibleName(self.tr("Steg i beställningen"))
+        layout.addWidget(self.steps)
+        right = QVBoxLayout()
+        self.stack = QStackedWidget()
+        right.addWidget(self.stack, 1)
+        nav = QHBoxLayout()
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("fieldHelp")
+        self.back = QPushButton(self.tr("← Föregående"))
+        self.next = QPushButton(self.tr("Nästa →"))
+        self.next.setDefault(True)
+        nav.addWidget(self.saved_label, 1)
+        nav.addWidget(self.back)
+        nav.addWidget(self.next)
+        right.addLayout(nav)
+        layout.addLayout(right, 1)
+
+        self.route_page = RoutePage()
+        self.route_page.route_chosen.connect(self._route_chosen)
+        self.section_pages: dict[str, SectionPage] = {}
+        self.stack.addWidget(self.route_page)
+        for section in self.form.sections:
+            page = SectionPage(section)
+            page.field_edited.connect(self._field_edited)
+            page.list_edited.connect(self.session.mark_changed)
+            page.browse_catalog.connect(self.browse_catalog)
+            self.section_pages[section.id] = page
+            self.stack.addWidget(page)
+        self.summary = SummaryPage(summary_extra)
+        self.summary.go_to.connect(self.go_to)
+        self.summary.render_requested.connect(self.render_requested)
+        self.summary.fill_fk_requested.connect(self.fill_fk_requested)
+        self.summary.send_requested.connect(self.send_requested)
+        self.stack.addWidget(self.summary)
+
+        self.steps.currentRowChanged.connect(self._show_step)
+        self.back.clicked.connect(lambda: self.steps.setCurrentRow(max(self.steps.currentRow() - 1, 0)))
+        self.next.clicked.connect(self._next)
+        session.changed.connect(self.refresh_problems)
+        session.order_replaced.connect(self.load_order)
+        session.saved.connect(self._saved)
+        session.save_failed.connect(self.saved_label.setText)
+        self.load_order()
+
+    def _saved(self, _path: str) -> None:
+        self.saved_label.setText(self.tr("Utkastet sparat automatiskt."))
+
+    def _step_widgets(self) -> list[tuple[str, str, QWidget]]:
+        route = self.session.order.route
+        steps: list[tuple[str, str, QWidget]] = [("route", self.tr("Val av blankett"), self.route_page)]
+        for section in self.form.sections_for(route):
+            steps.append((section.id, section.title, self.section_pages[section.id]))
+        steps.append(("summary", self.tr("Sammanfattning"), self.summary))
+        return steps
+
+    def _rebuild_steps(self) -> None:
+        current = self.steps.currentItem().data(STEP_ROLE) if self.steps.currentItem() else "route"
+        self.steps.blockSignals(True)
+        self.steps.clear()
+        for number, (step_id, title, _widget) in enumerate(self._step_widgets()):
+            prefix = f"{number}. " if step_id not in ("route", "summary") else ""
+            item = QListWidgetItem(prefix + title)
+            item.setData(STEP_ROLE, step_id)
+            self.steps.addItem(item)
+        self.steps.blockSignals(False)
+        ids = [s[0] for s in self._step_widgets()]
+        self.steps.setCurrentRow(ids.index(current) if current in ids else 0)
+        self.refresh_problems()
+
+    def load_order(self) -> None:
+        order = self.session.order
+        self.passed = set()
+        self.route_page.load(order.route)
+        for page in self.section_pages.values():
+            page.load(order)
+        self._rebuild_steps()
+        self.steps.setCurrentRow(0)
+
+    def _route_chosen(self, route: str) -> None:
+        if route in ROUTES:
+            chosen: Route = "forskning" if route == "forskning" else "statistik"
+            self.session.set_route(chosen)
+            for page in self.section_pages.values():
+                page.update_visibility(self.session.order)
+            self._rebuild_steps()
+
+    def _field_edited(self, field_id: str, value: object) -> None:
+        if isinstance(value, str | bool):
+            self.session.set_field(field_id, value)
+        page = self.section_pages[self.form.field(field_id).section_id]
+        page.update_visibility(self.session.order)
+
+    def _show_step(self, row: int) -> None:
+        steps = self._step_widgets()
+        if not 0 <= row < len(steps):
+            return
+        step_id, _title, widget = steps[row]
+        if step_id == "summary":
+            self.passed.update(s[0] for s in steps)
+            self.refresh_problems()
+        elif step_id in self.section_pages:
+            self.section_pages[step_id].load(self.session.order)
+            self.refresh_problems()
+        self.stack.setCurrentWidget(widget)
+        self.back.setEnabled(row > 0)
+        self.next.setEnabled(row < len(steps) - 1)
+
+    def _next(self) -> None:
+        item = self.steps.currentItem()
+        if item is not None:
+            self.passed.add(item.data(STEP_ROLE))
+        self.steps.setCurrentRow(min(self.steps.currentRow() + 1, self.steps.count() - 1))
+
+    def refresh_problems(self) -> None:
+        problems = self.session.problems()
+        for section_id, page in self.section_pages.items():
+            page.show_problems([p for p in problems if p.section == section_id], section_id in self.passed)
+        self.summary.show_problems(problems)
+        counts: dict[str, int] = {}
+        for problem in problems:
+            if problem.blocking:
+                counts[problem.section] = counts.get(problem.section, 0) + 1
+        for row in range(self.steps.count()):
+            item = self.steps.item(row)
+            step_id = item.data(STEP_ROLE)
+            base = item.text().split("  ⛔")[0].split("  ✔")[0]
+            if step_id in counts and step_id in self.passed:
+                item.setText(f"{base}  ⛔{counts[step_id]}")
+            elif step_id in self.passed and step_id in self.section_pages:
+                item.setText(f"{base}  ✔")
+            else:
+                item.setText(base)
+
+    def go_to(self, section_id: str, field_id: str = "") -> None:
+        ids = [s[0] for s in self._step_widgets()]
+        if section_id in ids:
+            self.steps.setCurrentRow(ids.index(section_id))
+            page = self.section_pages.get(section_id)
+            if page and field_id:
+                page.focus_field(field_id)
