@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from PySide6.QtCore import QLocale, QTimer, QTranslator
@@ -54,6 +55,8 @@ def run_app(args: list[str]) -> int:
     recovered = session.start()
     window = MainWindow(store, session)
     window.show()
+    if os.environ.get("BESTALLNING_EXIT_AFTER_SHOW"):  # used by bench/bench_start.py
+        QTimer.singleShot(0, app.quit)
     if recovered:
         QTimer.singleShot(0, lambda: _offer_recovery(window, recovered))
     code = app.exec()

@@ -13,9 +13,8 @@ from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocxDocument
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -43,8 +42,14 @@ def _shade(cell: _Cell, color: str) -> None:
     props.append(shading)
 
 
-def _write(paragraph: Paragraph, text: str, *, bold: bool = False, size: float | None = None,
-           color: RGBColor | None = None) -> None:
+def _write(
+    paragraph: Paragraph,
+    text: str,
+    *,
+    bold: bool = False,
+    size: float | None = None,
+    color: RGBColor | None = None,
+) -> None:
     """Add text to a paragraph; line breaks in the text become Word line breaks."""
     for index, line in enumerate(clean_text(text).split("\n")):
         if index:
@@ -137,8 +142,12 @@ class _Renderer:
         for style_name in ("Header", "Footer"):
             self.doc.styles[style_name].font.size = Pt(8)
         footer = section.footer.paragraphs[0]
-        _write(footer, "Ifylld med Beställningsassistenten · Skickas till " + self.form.recipient + " · Sida ",
-               size=8, color=RGBColor(0x55, 0x55, 0x55))
+        _write(
+            footer,
+            "Ifylld med Beställningsassistenten · Skickas till " + self.form.recipient + " · Sida ",
+            size=8,
+            color=RGBColor(0x55, 0x55, 0x55),
+        )
         self._page_field(footer, "PAGE")
         _write(footer, " av ", size=8, color=RGBColor(0x55, 0x55, 0x55))
         self._page_field(footer, "NUMPAGES")
@@ -168,9 +177,13 @@ class _Renderer:
         _write(title, route.title, bold=True, size=17, color=RGBColor(0x1F, 0x4E, 0x79))
         title.paragraph_format.space_after = Pt(4)
         intro = self.doc.add_paragraph()
-        _write(intro, f"Fyll i blanketten och skicka den med övriga handlingar med e-post till "
-               f"{self.form.recipient}. Nyckelfilen (populationsfilen) skickas inte nu: Försäkringskassan "
-               "tar emot den först efter beslut om utlämnande, med rekommenderad post.", size=9)
+        _write(
+            intro,
+            f"Fyll i blanketten och skicka den med övriga handlingar med e-post till "
+            f"{self.form.recipient}. Nyckelfilen (populationsfilen) skickas inte nu: Försäkringskassan "
+            "tar emot den först efter beslut om utlämnande, med rekommenderad post.",
+            size=9,
+        )
         meta = self.doc.add_paragraph()
         _write(meta, f"Projekt: {self.order.title()}", bold=True, size=10)
 
@@ -217,13 +230,18 @@ class _Renderer:
         table = self._grid(1 + max(len(requests), 1), 4)
         self._header_row(table, ["Förmån", "Period från", "Period till", "Önskemål om uppgifter"])
         for row, request in zip(table.rows[1:], requests, strict=False):
-            for cell, text in zip(row.cells, [request.name or request.benefit, request.period_from,
-                                              request.period_to, request.wishes], strict=True):
+            for cell, text in zip(
+                row.cells,
+                [request.name or request.benefit, request.period_from, request.period_to, request.wishes],
+                strict=True,
+            ):
                 _cell_text(cell, text)
         _set_widths(table, [Cm(5.0), Cm(2.5), Cm(2.5), Cm(7.0)])
         _keep_row_together(table)
         if self.order.variables:
-            self._note(f"{len(self.order.variables)} valda variabler och önskemål listas i bilagan sist i blanketten.")
+            self._note(
+                f"{len(self.order.variables)} valda variabler och önskemål listas i bilagan sist i blanketten."
+            )
         self._chart()
 
     def _chart(self) -> None:
@@ -232,8 +250,10 @@ class _Renderer:
         png = self.chart(self.order, self.as_of)
         if not png:
             return
-        self._note(f"Täckning per förmån vid uttag {self.as_of.isoformat()} (Beställningsassistentens beräkning, "
-                   "inte Försäkringskassans uppgift):")
+        self._note(
+            f"Täckning per förmån vid uttag {self.as_of.isoformat()} (Beställningsassistentens beräkning, "
+            "inte Försäkringskassans uppgift):"
+        )
         self.doc.add_picture(io.BytesIO(png), width=Cm(17))
 
     def _attachments(self) -> None:
@@ -260,22 +280,28 @@ class _Renderer:
         table = self._grid(2, 3)
         values = {f.id: self.order.text(f.id) for f in section.fields}
         headers = ["Ort och datum", "Namnunderskrift", "Namnförtydligande"]
-        place_date = ", ".join(v for v in (values.get("underskrift.ort", ""), values.get("underskrift.datum", "")) if v)
+        place_date = ", ".join(
+            v for v in (values.get("underskrift.ort", ""), values.get("underskrift.datum", "")) if v
+        )
         for cell, text in zip(table.rows[0].cells, headers, strict=True):
             _shade(cell, LABEL_SHADE)
             _cell_text(cell, text, bold=True, size=9)
-        for cell, text in zip(table.rows[1].cells, [place_date, "\n\n", values.get("underskrift.namn", "")],
-                              strict=True):
+        for cell, text in zip(
+            table.rows[1].cells, [place_date, "\n\n", values.get("underskrift.namn", "")], strict=True
+        ):
             _cell_text(cell, text)
         _set_widths(table, [Cm(5.0), Cm(6.5), Cm(5.5)])
         _keep_row_together(table)
 
     def _variables_page(self) -> None:
-        paragraph = self.doc.add_paragraph()
-        paragraph.add_run().add_break(WD_BREAK.PAGE)
+        landscape = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        landscape.orientation = WD_ORIENT.LANDSCAPE
+        landscape.page_width, landscape.page_height = Cm(29.7), Cm(21.0)
         self._heading("Bilaga: Valda variabler")
-        self._note("Variabler, tabeller och önskemål som beställningen avser, med motivering mot frågeställningarna. "
-                   "Samma urval bifogas som Variabelval.xlsx.")
+        self._note(
+            "Variabler, tabeller och önskemål som beställningen avser, med motivering mot frågeställningarna. "
+            "Samma urval bifogas som Variabelval.xlsx."
+        )
         names = {b.benefit: b.name for b in self.order.benefits}
         headers = ["Förmån", "Tabell", "Variabel", "Beskrivning", "Motivering", "Källa"]
         table = self._grid(1 + len(self.order.variables), len(headers))
@@ -283,11 +309,17 @@ class _Renderer:
         for row, pick in zip(table.rows[1:], self.order.variables, strict=True):
             variable = pick.variable + (" (hela tabellen)" if pick.kind == "table" else "")
             variable += " (önskemål)" if pick.kind == "wish" else ""
-            texts = [names.get(pick.benefit, pick.benefit), pick.table, variable, pick.description,
-                     pick.justification, pick.source]
+            texts = [
+                names.get(pick.benefit, pick.benefit),
+                pick.table,
+                variable,
+                pick.description,
+                pick.justification,
+                pick.source,
+            ]
             for cell, text in zip(row.cells, texts, strict=True):
                 _cell_text(cell, text, size=8)
-        _set_widths(table, [Cm(2.6), Cm(2.2), Cm(3.0), Cm(3.4), Cm(3.6), Cm(2.2)])
+        _set_widths(table, [Cm(4.0), Cm(3.2), Cm(4.2), Cm(5.2), Cm(5.6), Cm(3.5)])
         _keep_row_together(table)
 
 
@@ -299,13 +331,19 @@ def _default_chart() -> ChartMaker | None:
     return render_coverage_png
 
 
-def build_document(order: Order, as_of: date | None = None, chart: ChartMaker | None = None,
-                   form: FormDefinition | None = None) -> DocxDocument:
+def build_document(
+    order: Order,
+    as_of: date | None = None,
+    chart: ChartMaker | None = None,
+    form: FormDefinition | None = None,
+) -> DocxDocument:
     """The filled form as a python-docx Document (not yet saved)."""
     return _Renderer(order, form or load_form(), as_of or date.today(), chart).build()
 
 
-def render_order(order: Order, out: Path, as_of: date | None = None, chart: ChartMaker | None | bool = True) -> None:
+def render_order(
+    order: Order, out: Path, as_of: date | None = None, chart: ChartMaker | None | bool = True
+) -> None:
     """Write the filled form to `out` atomically. `chart=True` draws the coverage chart when available."""
     maker = _default_chart() if chart is True else (chart or None)
     document = build_document(order, as_of, maker)

@@ -1,0 +1,24 @@
+"""Settings: the cost model and lag rules, and the mail server. Each part is its own widget."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+
+class SettingsPage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from ui.cost_settings import CostSettings
+        from ui.smtp_settings import SmtpSettings
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        title = QLabel(self.tr("Inställningar"))
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
+        self.tabs = QTabWidget()
+        self.cost = CostSettings()
+        self.smtp = SmtpSettings()
+        self.tabs.addTab(self.cost, self.tr("Timpris och fördröjning"))
+        self.tabs.addTab(self.smtp, self.tr("E-postserver"))
+        layout.addWidget(self.tabs, 1)
