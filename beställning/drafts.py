@@ -7,6 +7,7 @@ means the last session crashed or was killed, and its orders are offered back.
 
 from __future__ import annotations
 
+import builtins
 import json
 import os
 from pathlib import Path
@@ -37,7 +38,7 @@ class DraftStore:
     def load(self, order_id: str) -> Order:
         return load_order(self.path_for(order_id))
 
-    def list(self) -> list[Order]:
+    def list(self) -> builtins.list[Order]:
         """Readable drafts, most recently changed first; unreadable files are skipped, never touched."""
         orders = []
         for path in self.folder.glob("*.json"):
@@ -49,7 +50,7 @@ class DraftStore:
                 continue
         return sorted(orders, key=lambda o: o.modified, reverse=True)
 
-    def unreadable(self) -> list[Path]:
+    def unreadable(self) -> builtins.list[Path]:
         """Draft files that cannot be read (shown to the user rather than silently ignored)."""
         bad = []
         for path in self.folder.glob("*.json"):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -24,6 +25,9 @@ from beställning.drafts import DraftStore, Session
 from beställning.order import Order, OrderFileError, load_order
 from beställning.text import one_line
 from ui.order_session import OrderSession
+
+if TYPE_CHECKING:
+    from ui.estimate_panel import EstimatePanel
 
 
 class MainWindow(QMainWindow):
@@ -47,6 +51,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.pages: dict[str, QWidget] = {}
+        self.estimate_panel: EstimatePanel | None = None
         self._factories: list[tuple[str, str, Callable[[], QWidget]]] = [
             ("register", self.tr("Beställningar"), self._make_register),
             ("wizard", self.tr("Beställning"), self._make_wizard),
@@ -81,7 +86,11 @@ class MainWindow(QMainWindow):
 
     def _show_page(self, row: int) -> None:
         key = self._factories[row][0]
-        self.stack.setCurrentWidget(self.page(key))
+        page = self.page(key)
+        self.stack.setCurrentWidget(page)
+        if key == "register":
+            self.session.flush()
+            page.refresh()  # type: ignore[attr-defined]
 
     def _make_wizard(self) -> QWidget:
         from ui.wizard.wizard_page import WizardPage
@@ -97,6 +106,7 @@ class MainWindow(QMainWindow):
         from ui.estimate_panel import EstimatePanel
 
         panel = EstimatePanel()
+        self.estimate_panel = panel
         panel.set_order(self.session.order)
         self.session.changed.connect(lambda: panel.set_order(self.session.order))
         return panel
@@ -130,7 +140,13 @@ class MainWindow(QMainWindow):
     def _make_settings(self) -> QWidget:
         from ui.settings_page import SettingsPage
 
-        return SettingsPage()
+        settings = SettingsPage()
+        settings.cost.changed.connect(self._cost_settings_changed)
+        return settings
+
+    def _cost_settings_changed(self) -> None:
+        if self.estimate_panel is not None:
+            self.estimate_panel.refresh()
 
     # --- actions -----------------------------------------------------------------------------
     def _create_actions(self) -> None:
