@@ -29,8 +29,10 @@ def main() -> None:
             render_order(order, out_dir / f"{path.stem}.docx", as_of=date(2026, 11, 23))
             times.append(time.perf_counter() - start)
         worst = max(times)
-        print(f"{path.name}: median {statistics.median(times) * 1000:.0f} ms, max {worst * 1000:.0f} ms "
-              f"(target <= 300 ms) {'OK' if worst <= 0.3 else 'OVER TARGET'}")
+        print(
+            f"{path.name}: median {statistics.median(times) * 1000:.0f} ms, max {worst * 1000:.0f} ms "
+            f"(target <= 300 ms) {'OK' if worst <= 0.3 else 'OVER TARGET'}"
+        )
 
 
 if __name__ == "__main__":

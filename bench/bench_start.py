@@ -34,8 +34,14 @@ OURS = "from ui.main import main; raise SystemExit(main([]))"
 
 def time_once(code: str, env: dict[str, str]) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", code], env=env, check=True, cwd=ROOT,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        check=True,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     return time.perf_counter() - start
 
 
@@ -53,7 +59,9 @@ def main() -> None:
         bare.append(time_once(BARE, env))
         ours.append(time_once(OURS, env))
     bare_median, ours_median = statistics.median(bare), statistics.median(ours)
-    print(f"platform: {env.get('QT_QPA_PLATFORM', 'xcb (DISPLAY=' + env.get('DISPLAY', '') + ')')}, runs: {RUNS}")
+    print(
+        f"platform: {env.get('QT_QPA_PLATFORM', 'xcb (DISPLAY=' + env.get('DISPLAY', '') + ')')}, runs: {RUNS}"
+    )
     print(f"bare QMainWindow: median {bare_median * 1000:.0f} ms (min {min(bare) * 1000:.0f})")
     print(f"Beställningsassistenten: median {ours_median * 1000:.0f} ms (min {min(ours) * 1000:.0f})")
     ratio = ours_median / bare_median

@@ -57,7 +57,9 @@ def is_phone(value: str) -> bool:
 def parse_date(value: str) -> date | None:
     """An ISO date (YYYY-MM-DD), or None."""
     try:
-        return date.fromisoformat(value.strip()) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()) else None
+        return (
+            date.fromisoformat(value.strip()) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()) else None
+        )
     except ValueError:
         return None
 

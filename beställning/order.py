@@ -238,7 +238,9 @@ def load_order(path: Path) -> Order:
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
-        raise OrderFileError(f"{path}: filen är inte en textfil i UTF-8 och kan inte vara en beställning.") from exc
+        raise OrderFileError(
+            f"{path}: filen är inte en textfil i UTF-8 och kan inte vara en beställning."
+        ) from exc
     except json.JSONDecodeError as exc:
         raise OrderFileError(
             f"{path}: filen är skadad (ogiltig JSON på rad {exc.lineno}, kolumn {exc.colno}). "

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar, cast
+from typing import Any, Generic, TypeVar
 
 from beställning import paths
 from beställning.atomic import write_text_atomic
@@ -53,7 +53,7 @@ class SettingsStore:
             value = float(value)
         if not isinstance(value, type(setting.default)):
             return setting.default
-        return cast(T, value)
+        return value
 
     def set(self, setting: Setting[T], value: T) -> None:
         """Store `value` and write the file at once (atomically)."""

@@ -56,7 +56,12 @@ def _field_problems(order: Order, form: FormDefinition) -> list[Problem]:
         if not value.strip():
             if order.route in form_field.required_for:
                 problems.append(
-                    Problem(form_field.id, form_field.section_id, "blocking", f"Fyll i {form_field.label.lower()}.")
+                    Problem(
+                        form_field.id,
+                        form_field.section_id,
+                        "blocking",
+                        f"Fyll i {form_field.label.lower()}.",
+                    )
                 )
             continue
         message = _format_problem(form_field, value)
@@ -74,25 +79,37 @@ def _benefit_problems(order: Order) -> list[Problem]:
         name = request.name or request.benefit or f"förmån {index + 1}"
         key = f"benefits[{index}]"
         if not request.benefit:
-            problems.append(Problem(f"{key}.benefit", "data", "blocking", "Välj vilken förmån uppgifterna gäller."))
+            problems.append(
+                Problem(f"{key}.benefit", "data", "blocking", "Välj vilken förmån uppgifterna gäller.")
+            )
         elif request.benefit in seen:
             problems.append(
                 Problem(f"{key}.benefit", "data", "warning", f"{name} finns två gånger. Slå ihop raderna.")
             )
         seen.add(request.benefit)
         start, end = parse_month(request.period_from), parse_month(request.period_to)
-        for part, value, parsed in (("period_from", request.period_from, start), ("period_to", request.period_to, end)):
+        for part, value, parsed in (
+            ("period_from", request.period_from, start),
+            ("period_to", request.period_to, end),
+        ):
             if not value.strip():
                 problems.append(
                     Problem(f"{key}.{part}", "data", "blocking", f"Ange period för {name} som ÅÅÅÅ-MM.")
                 )
             elif parsed is None:
                 problems.append(
-                    Problem(f"{key}.{part}", "data", "blocking", f"Perioden för {name} ska skrivas ÅÅÅÅ-MM, t.ex. 2019-01.")
+                    Problem(
+                        f"{key}.{part}",
+                        "data",
+                        "blocking",
+                        f"Perioden för {name} ska skrivas ÅÅÅÅ-MM, t.ex. 2019-01.",
+                    )
                 )
         if start and end and start > end:
             problems.append(
-                Problem(f"{key}.period_to", "data", "blocking", f"Perioden för {name} slutar före den börjar.")
+                Problem(
+                    f"{key}.period_to", "data", "blocking", f"Perioden för {name} slutar före den börjar."
+                )
             )
     return problems
 
@@ -108,55 +125,115 @@ def _consistency_problems(order: Order, today: date) -> list[Problem]:
         for field_id, what in (("etik.dnr", "diarienummer"), ("etik.beslutsdatum", "beslutsdatum")):
             if not order.text(field_id).strip():
                 problems.append(
-                    Problem(field_id, "etik", "blocking",
-                            f"Känsliga personuppgifter kräver etikprövning: ange Etikprövningsmyndighetens {what}.")
+                    Problem(
+                        field_id,
+                        "etik",
+                        "blocking",
+                        f"Känsliga personuppgifter kräver etikprövning: ange Etikprövningsmyndighetens {what}.",
+                    )
                 )
-        for kind, what in (("etikansokan", "etikansökan med bilagor"), ("etikbeslut", "beslutet från Etikprövningsmyndigheten")):
+        for kind, what in (
+            ("etikansokan", "etikansökan med bilagor"),
+            ("etikbeslut", "beslutet från Etikprövningsmyndigheten"),
+        ):
             if not _has_attachment(order, kind):
                 problems.append(
-                    Problem("attachments", "bilagor", "blocking", f"Bifoga {what} (krävs vid känsliga personuppgifter).")
+                    Problem(
+                        "attachments",
+                        "bilagor",
+                        "blocking",
+                        f"Bifoga {what} (krävs vid känsliga personuppgifter).",
+                    )
                 )
         if order.text("etik.kompletteringar").strip() and not _has_attachment(order, "kompletteringar"):
             problems.append(
-                Problem("attachments", "bilagor", "blocking", "Bifoga kompletteringarna till Etikprövningsmyndigheten med deras beslut.")
+                Problem(
+                    "attachments",
+                    "bilagor",
+                    "blocking",
+                    "Bifoga kompletteringarna till Etikprövningsmyndigheten med deras beslut.",
+                )
             )
     if research and order.flag("sakerhet.annan_mottagare") and not _has_attachment(order, "pub_avtal"):
         problems.append(
-            Problem("attachments", "bilagor", "blocking",
-                    "Uppgifterna går till någon annan än forskningshuvudmannen: bifoga personuppgiftsbiträdesavtalet.")
+            Problem(
+                "attachments",
+                "bilagor",
+                "blocking",
+                "Uppgifterna går till någon annan än forskningshuvudmannen: bifoga personuppgiftsbiträdesavtalet.",
+            )
         )
     if research and order.flag("samkorning.ja"):
         problems.append(
-            Problem("samkorning.ja", "samkorning", "warning",
-                    "Påminnelse: samkörningen ska också anges i etikansökan.")
+            Problem(
+                "samkorning.ja",
+                "samkorning",
+                "warning",
+                "Påminnelse: samkörningen ska också anges i etikansökan.",
+            )
         )
     if research and order.flag("upprepning.ja"):
         problems.append(
-            Problem("upprepning.ja", "samkorning", "warning",
-                    "Påminnelse: upprepade leveranser ska anges i etikansökan, och varje leverans kräver ny prövning och offert.")
+            Problem(
+                "upprepning.ja",
+                "samkorning",
+                "warning",
+                "Påminnelse: upprepade leveranser ska anges i etikansökan, "
+                "och varje leverans kräver ny prövning och offert.",
+            )
         )
     if order.flag("population.nyckelfil"):
         problems.append(
-            Problem("population.nyckelfil", "population", "warning",
-                    "Skicka inte nyckelfilen nu. Försäkringskassan tar emot den först efter beslut om utlämnande, "
-                    "med rekommenderad post (eller digitalt från SCB).")
+            Problem(
+                "population.nyckelfil",
+                "population",
+                "warning",
+                "Skicka inte nyckelfilen nu. Försäkringskassan tar emot den först efter beslut om utlämnande, "
+                "med rekommenderad post (eller digitalt från SCB).",
+            )
         )
     decision = parse_date(order.text("etik.beslutsdatum"))
     if decision and decision > today:
-        problems.append(Problem("etik.beslutsdatum", "etik", "blocking", "Beslutsdatumet ligger i framtiden. Kontrollera datumet."))
+        problems.append(
+            Problem(
+                "etik.beslutsdatum",
+                "etik",
+                "blocking",
+                "Beslutsdatumet ligger i framtiden. Kontrollera datumet.",
+            )
+        )
     wanted = parse_date(order.text("leverans.onskat_datum"))
     if wanted and wanted < today:
-        problems.append(Problem("leverans.onskat_datum", "leverans", "warning", "Önskat leveransdatum har redan passerat."))
+        problems.append(
+            Problem(
+                "leverans.onskat_datum", "leverans", "warning", "Önskat leveransdatum har redan passerat."
+            )
+        )
     keep_until = parse_date(order.text("gallring.till"))
     if order.flag("gallring.langre") and keep_until and keep_until <= today:
-        problems.append(Problem("gallring.till", "gallring", "blocking", "Datumet för längre lagring måste ligga i framtiden."))
+        problems.append(
+            Problem(
+                "gallring.till", "gallring", "blocking", "Datumet för längre lagring måste ligga i framtiden."
+            )
+        )
     if order.flag("gallring.langre") and not order.text("gallring.skal").strip():
-        problems.append(Problem("gallring.skal", "gallring", "warning", "Motivera varför uppgifterna ska sparas längre än sex månader."))
+        problems.append(
+            Problem(
+                "gallring.skal",
+                "gallring",
+                "warning",
+                "Motivera varför uppgifterna ska sparas längre än sex månader.",
+            )
+        )
     for index, pick in enumerate(order.variables):
         if not pick.justification.strip():
             problems.append(
-                Problem(f"variables[{index}].justification", "data", "warning",
-                        f"Motivera variabeln {pick.variable} mot frågeställningarna.")
+                Problem(
+                    f"variables[{index}].justification",
+                    "data",
+                    "warning",
+                    f"Motivera variabeln {pick.variable} mot frågeställningarna.",
+                )
             )
     return problems
 

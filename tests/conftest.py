@@ -13,6 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 
+
 @pytest.fixture(autouse=True)
 def fresh_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own data, config and drafts folders (BESTALLNING_HOME)."""
@@ -22,6 +23,7 @@ def fresh_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
     def __init__(self) -> None:
         self.passwords: dict[tuple[str, str], str] = {}
+
 
 @pytest.fixture(autouse=True)
 def memory_keyring() -> Iterator[object]:

@@ -47,7 +47,10 @@ def test_render_writes_docx(tmp_path: Path) -> None:
 
 def test_render_bad_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["render", str(EXAMPLES / "statistik.json"), "-o", str(tmp_path / "f.txt")]) == 2
-    assert main(["render", str(EXAMPLES / "statistik.json"), "-o", str(tmp_path / "f.docx"), "--as-of", "igår"]) == 2
+    assert (
+        main(["render", str(EXAMPLES / "statistik.json"), "-o", str(tmp_path / "f.docx"), "--as-of", "igår"])
+        == 2
+    )
     err = capsys.readouterr().err
     assert ".docx" in err and "ÅÅÅÅ-MM-DD" in err
 
@@ -55,7 +58,9 @@ def test_render_bad_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
 def test_installed_command_has_no_traceback(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "ui.main", "check", str(tmp_path / "missing.json")],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 2
     assert "finns inte" in result.stderr and "Traceback" not in result.stderr

@@ -36,7 +36,9 @@ def test_file_is_versioned_and_readable() -> None:
 
 def test_newer_version_is_refused_with_advice(tmp_path: Path) -> None:
     path = tmp_path / "new.json"
-    path.write_text(json.dumps({"schema_version": SCHEMA_VERSION + 1, "route": "forskning"}), encoding="utf-8")
+    path.write_text(
+        json.dumps({"schema_version": SCHEMA_VERSION + 1, "route": "forskning"}), encoding="utf-8"
+    )
     with pytest.raises(OrderFileError, match="Uppdatera Beställningsassistenten"):
         load_order(path)
 
@@ -69,7 +71,9 @@ def test_unmigratable_version_is_refused() -> None:
         (b'{"schema_version": 1, "route": "forskning", "benefits": [{"name": "x"}]}', "saknar"),
     ],
 )
-def test_broken_file_gives_message_and_is_left_untouched(tmp_path: Path, content: bytes, message: str) -> None:
+def test_broken_file_gives_message_and_is_left_untouched(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
     path = tmp_path / "broken.json"
     path.write_bytes(content)
     with pytest.raises(OrderFileError, match=message):

@@ -37,7 +37,11 @@ def test_every_section_and_value_is_in_the_document(name: str, tmp_path: Path) -
     for section in form.sections_for(order.route):
         assert section.title in text
     for field_id, value in order.fields.items():
-        if isinstance(value, str) and form.field(field_id).kind != "choice" and order.is_visible(form.field(field_id)):
+        if (
+            isinstance(value, str)
+            and form.field(field_id).kind != "choice"
+            and order.is_visible(form.field(field_id))
+        ):
             for line in value.split("\n"):
                 assert line in text, field_id
     for request in order.benefits:
@@ -96,9 +100,19 @@ def test_libreoffice_round_trip(tmp_path: Path) -> None:
     render_order(load_order(EXAMPLES / "forskning.json"), out)
     profile = tmp_path / "lo-profile"
     subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(out)],
-        check=True, capture_output=True, timeout=180,
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(out),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
     )
     pdf = tmp_path / "Beställning.pdf"
     assert pdf.exists() and pdf.stat().st_size > 5000

@@ -115,7 +115,9 @@ def test_hidden_fields_are_not_required() -> None:
 
 def test_duplicate_benefit_is_a_warning() -> None:
     order = research()
-    order.benefits.append(BenefitRequest("sjuk_rehab", "Sjuk- och rehabiliteringspenning", "2010-01", "2011-12"))
+    order.benefits.append(
+        BenefitRequest("sjuk_rehab", "Sjuk- och rehabiliteringspenning", "2010-01", "2011-12")
+    )
     assert "benefits[2].benefit" in fields_of(validate(order, TODAY), blocking=False)
 
 

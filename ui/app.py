@@ -21,9 +21,14 @@ def _offer_recovery(window: object, recovered: list[Order]) -> None:
     assert isinstance(window, MainWindow)
     order = recovered[0]
     answer = QMessageBox.question(
-        window, window.tr("Återställ utkast"),
-        window.tr("Programmet avslutades oväntat förra gången. Vill du fortsätta med det autosparade utkastet "
-                  "”%1” (sparat %2)?").replace("%1", order.title()).replace("%2", order.modified[:16].replace("T", " ")),
+        window,
+        window.tr("Återställ utkast"),
+        window.tr(
+            "Programmet avslutades oväntat förra gången. Vill du fortsätta med det autosparade utkastet "
+            "”%1” (sparat %2)?"
+        )
+        .replace("%1", order.title())
+        .replace("%2", order.modified[:16].replace("T", " ")),
     )
     if answer == QMessageBox.StandardButton.Yes:
         window.open_order(order)

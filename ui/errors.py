@@ -20,8 +20,9 @@ def log_file() -> str:
 
 def install_handler() -> None:
     """Replace the default hook, which would print a traceback and maybe abort, with a calm message."""
-    logging.basicConfig(filename=log_file(), level=logging.INFO,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        filename=log_file(), level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         log.error("Oväntat fel:\n%s", "".join(traceback.format_exception(kind, error, tb)))
@@ -29,8 +30,10 @@ def install_handler() -> None:
             sys.__excepthook__(kind, error, tb)
             return
         QMessageBox.warning(
-            None, "Beställningsassistenten",
+            None,
+            "Beställningsassistenten",
             f"Något gick oväntat fel ({kind.__name__}: {error}).\n\nDitt arbete sparas automatiskt som utkast. "
-            f"Detaljer finns i loggfilen {log_file()}.")
+            f"Detaljer finns i loggfilen {log_file()}.",
+        )
 
     sys.excepthook = hook

@@ -9,7 +9,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -31,8 +30,9 @@ if TYPE_CHECKING:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: DraftStore | None = None, session: Session | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: DraftStore | None = None, session: Session | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Beställningsassistenten – individdata från Försäkringskassan"))
         self.resize(1180, 780)
@@ -75,8 +75,9 @@ class MainWindow(QMainWindow):
             widget = self._factories[row][2]()
             placeholder = self.stack.widget(row)
             self.stack.insertWidget(row, widget)
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
             self.pages[key] = widget
         return self.pages[key]
 
@@ -184,8 +185,9 @@ class MainWindow(QMainWindow):
         self.show_page("wizard")
 
     def open_file(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(self, self.tr("Öppna beställning"), "",
-                                                    self.tr("Beställningar (*.json)"))
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Öppna beställning"), "", self.tr("Beställningar (*.json)")
+        )
         if not name:
             return
         try:
@@ -196,15 +198,20 @@ class MainWindow(QMainWindow):
         self.open_order(order, Path(name))
 
     def save_as(self) -> None:
-        suggestion = str(self.session.file_path or Path.home() / f"{one_line(self.session.order.title())}.json")
-        name, _filter = QFileDialog.getSaveFileName(self, self.tr("Spara beställningen"), suggestion,
-                                                    self.tr("Beställningar (*.json)"))
+        suggestion = str(
+            self.session.file_path or Path.home() / f"{one_line(self.session.order.title())}.json"
+        )
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Spara beställningen"), suggestion, self.tr("Beställningar (*.json)")
+        )
         if not name:
             return
         try:
             self.session.order.save(Path(name))
         except OSError as exc:
-            QMessageBox.warning(self, self.tr("Kan inte spara"), self.tr("Filen kunde inte sparas: ") + str(exc))
+            QMessageBox.warning(
+                self, self.tr("Kan inte spara"), self.tr("Filen kunde inte sparas: ") + str(exc)
+            )
             return
         self.session.file_path = Path(name)
         self.statusBar().showMessage(self.tr("Sparad: ") + name, 5000)
@@ -223,12 +230,17 @@ class MainWindow(QMainWindow):
         from beställning import __version__
         from beställning.form import load_form
 
-        QMessageBox.about(self, self.tr("Om Beställningsassistenten"), self.tr(
-            "Beställningsassistenten %1\n\nHjälper dig att beställa individdata från Försäkringskassan.\n\n"
-            "Blanketten och hjälptexterna bygger på: %2").replace("%1", __version__).replace("%2", load_form().source))
+        QMessageBox.about(
+            self,
+            self.tr("Om Beställningsassistenten"),
+            self.tr(
+                "Beställningsassistenten %1\n\nHjälper dig att beställa individdata från Försäkringskassan.\n\n"
+                "Blanketten och hjälptexterna bygger på: %2"
+            )
+            .replace("%1", __version__)
+            .replace("%2", load_form().source),
+        )
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.session.flush()
         event.accept()
-
-

@@ -26,8 +26,9 @@ class OrderSession(QObject):
     saved = Signal(str)
     save_failed = Signal(str)
 
-    def __init__(self, store: DraftStore | None = None, session: Session | None = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, store: DraftStore | None = None, session: Session | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.store = store or DraftStore()
         self.session = session

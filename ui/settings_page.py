@@ -9,7 +9,7 @@ class SettingsPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         from ui.cost_settings import CostSettings
-        from ui.smtp_settings import SmtpSettings
+        from ui.smtp_settings import SmtpSettingsWidget
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -18,7 +18,7 @@ class SettingsPage(QWidget):
         layout.addWidget(title)
         self.tabs = QTabWidget()
         self.cost = CostSettings()
-        self.smtp = SmtpSettings()
+        self.smtp = SmtpSettingsWidget()
         self.tabs.addTab(self.cost, self.tr("Timpris och fördröjning"))
         self.tabs.addTab(self.smtp, self.tr("E-postserver"))
         layout.addWidget(self.tabs, 1)

@@ -61,5 +61,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("bestallning: avbrutet.", file=sys.stderr)
         return 130
     except Exception as exc:  # last resort: one line, never a traceback
-        print(f"bestallning: oväntat fel ({type(exc).__name__}: {exc}). Rapportera gärna felet.", file=sys.stderr)
+        print(
+            f"bestallning: oväntat fel ({type(exc).__name__}: {exc}). Rapportera gärna felet.",
+            file=sys.stderr,
+        )
         return 3

@@ -10,9 +10,12 @@ from beställning.cli._common import print_json, read_order
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("check", help="kontrollera en beställning",
-                                   description="Kontrollera en beställning. Slutkod 0: kan skickas, "
-                                   "1: blockerande problem, 2: filen kan inte läsas.")
+    parser = subparsers.add_parser(
+        "check",
+        help="kontrollera en beställning",
+        description="Kontrollera en beställning. Slutkod 0: kan skickas, "
+        "1: blockerande problem, 2: filen kan inte läsas.",
+    )
     parser.add_argument("order", metavar="ORDER.json")
     parser.add_argument("--json", action="store_true", help="skriv resultatet som JSON")
     parser.set_defaults(func=run)
@@ -26,15 +29,17 @@ def run(args: argparse.Namespace) -> int:
     problems = validate(order)
     sendable = is_sendable(problems)
     if args.json:
-        print_json({
-            "order": args.order,
-            "route": order.route,
-            "sendable": sendable,
-            "problems": [
-                {"field": p.field, "section": p.section, "severity": p.severity, "message": p.message}
-                for p in problems
-            ],
-        })
+        print_json(
+            {
+                "order": args.order,
+                "route": order.route,
+                "sendable": sendable,
+                "problems": [
+                    {"field": p.field, "section": p.section, "severity": p.severity, "message": p.message}
+                    for p in problems
+                ],
+            }
+        )
     else:
         form = load_form()
         for problem in problems:

@@ -11,13 +11,18 @@ from beställning.cli._common import parse_iso_date, read_order
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("render", help="skriv den ifyllda blanketten som .docx",
-                                   description="Skriv den ifyllda beställningsblanketten (.docx). Med "
-                                   "--template fylls Försäkringskassans egen blankett i stället.")
+    parser = subparsers.add_parser(
+        "render",
+        help="skriv den ifyllda blanketten som .docx",
+        description="Skriv den ifyllda beställningsblanketten (.docx). Med "
+        "--template fylls Försäkringskassans egen blankett i stället.",
+    )
     parser.add_argument("order", metavar="ORDER.json")
     parser.add_argument("-o", "--output", required=True, metavar="OUT.docx")
     parser.add_argument("--template", metavar="FK.docx", help="Försäkringskassans blankett att fylla i")
-    parser.add_argument("--as-of", metavar="ÅÅÅÅ-MM-DD", help="uttagsdatum för täckningsdiagrammet (standard: i dag)")
+    parser.add_argument(
+        "--as-of", metavar="ÅÅÅÅ-MM-DD", help="uttagsdatum för täckningsdiagrammet (standard: i dag)"
+    )
     parser.set_defaults(func=run)
 
 
@@ -31,11 +36,9 @@ def run(args: argparse.Namespace) -> int:
 
         try:
             report = fill_fk_form(order, Path(args.template), out)
-        except TemplateError as exc:
+        except (TemplateError, OSError) as exc:
             raise CliError(str(exc), EXIT_UNREADABLE) from exc
-        appendix = [entry for entry in report.entries if entry.placement == "bilaga"]
-        print(f"Skrev {out}: {len(report.entries) - len(appendix)} uppgifter placerade i blanketten, "
-              f"{len(appendix)} i bilagan 'Uppgifter som inte fick plats i blanketten'.")
+        print(f"Skrev {out}. {report.summary()}")
         return EXIT_OK
     from beställning.document.render import render_order
 

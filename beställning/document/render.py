@@ -200,7 +200,7 @@ class _Renderer:
         _write(paragraph, text, size=8, color=RGBColor(0x44, 0x44, 0x44))
 
     def _grid(self, rows: int, cols: int) -> Table:
-        table = self.doc.add_table(rows=rows, cols=cols)
+        table: Table = self.doc.add_table(rows=rows, cols=cols)
         table.style = self.doc.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         return table
@@ -342,7 +342,7 @@ def build_document(
 
 
 def render_order(
-    order: Order, out: Path, as_of: date | None = None, chart: ChartMaker | None | bool = True
+    order: Order, out: Path, as_of: date | None = None, chart: ChartMaker | bool | None = True
 ) -> None:
     """Write the filled form to `out` atomically. `chart=True` draws the coverage chart when available."""
     maker = _default_chart() if chart is True else (chart or None)

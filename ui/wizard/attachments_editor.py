@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from beställning.form import load_form
 from beställning.order import Attachment, Order
+from ui.layouts import clear_layout
 
 
 class AttachmentsEditor(QWidget):
@@ -61,28 +62,38 @@ class AttachmentsEditor(QWidget):
         if self.order is None:
             return
         for path in paths:
-            self.order.attachments.append(Attachment(kind=self._guess_kind(path), path=str(path), title=path.stem))
+            self.order.attachments.append(
+                Attachment(kind=self._guess_kind(path), path=str(path), title=path.stem)
+            )
         self._rebuild()
         self.edited.emit()
 
     def _guess_kind(self, path: Path) -> str:
         name = path.stem.casefold()
-        hints = [("pub_avtal", ("biträde", "pub")), ("etikbeslut", ("beslut",)), ("kompletteringar", ("komplett",)),
-                 ("etikansokan", ("etik", "ansökan"))]
+        hints = [
+            ("pub_avtal", ("biträde", "pub")),
+            ("etikbeslut", ("beslut",)),
+            ("kompletteringar", ("komplett",)),
+            ("etikansokan", ("etik", "ansökan")),
+        ]
         return next((kind for kind, words in hints if any(w in name for w in words)), "ovrigt")
 
     def _choose_files(self) -> None:
         names, _filter = QFileDialog.getOpenFileNames(self, self.tr("Välj bilagor"))
         self.add_files([Path(n) for n in names])
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt API)
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt API)
+    def dropEvent(self, event: QDropEvent) -> None:
         paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
         self.add_files([p for p in paths if p.is_file()])
         event.acceptProposedAction()
+
+    def _set_kind(self, attachment: Attachment, kind: str) -> None:
+        attachment.kind = kind
+        self.edited.emit()
 
     def _remove(self, index: int) -> None:
         if self.order is None:
@@ -92,10 +103,7 @@ class AttachmentsEditor(QWidget):
         self.edited.emit()
 
     def _rebuild(self) -> None:
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        clear_layout(self.grid)
         if self.order is None:
             return
         generated = [self.tr("Den ifyllda blanketten")]
@@ -108,10 +116,12 @@ class AttachmentsEditor(QWidget):
                 kind.addItem(option.title, option.id)
             kind.setCurrentIndex(max(kind.findData(attachment.kind), 0))
             kind.currentIndexChanged.connect(
-                lambda _i, a=attachment, k=kind: (setattr(a, "kind", k.currentData()), self.edited.emit())
+                lambda _i, a=attachment, k=kind: self._set_kind(a, k.currentData())
             )
             path = Path(attachment.path)
-            name = QLabel(path.name + ("" if path.exists() or not path.is_absolute() else self.tr(" (saknas)")))
+            name = QLabel(
+                path.name + ("" if path.exists() or not path.is_absolute() else self.tr(" (saknas)"))
+            )
             name.setToolTip(attachment.path)
             remove = QPushButton(self.tr("Ta bort"))
             remove.clicked.connect(lambda _checked=False, i=index: self._remove(i))

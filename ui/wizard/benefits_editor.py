@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from beställning.order import BenefitRequest, Order
+from ui.layouts import clear_layout
 
 BenefitChoices = Callable[[], list[tuple[str, str, str]]]  # (id, Swedish name, register)
 
@@ -33,7 +34,9 @@ class BenefitsEditor(QWidget):
     edited = Signal()
     browse_catalog = Signal()
 
-    def __init__(self, choices: BenefitChoices = bundled_benefit_choices, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, choices: BenefitChoices = bundled_benefit_choices, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._choices_source = choices
         self._choices: list[tuple[str, str, str]] | None = None
@@ -82,12 +85,14 @@ class BenefitsEditor(QWidget):
         self.edited.emit()
 
     def _rebuild(self) -> None:
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        clear_layout(self.grid)
         self.problem_labels.clear()
-        headers = [self.tr("Förmån"), self.tr("Från (ÅÅÅÅ-MM)"), self.tr("Till (ÅÅÅÅ-MM)"), self.tr("Önskemål om uppgifter")]
+        headers = [
+            self.tr("Förmån"),
+            self.tr("Från (ÅÅÅÅ-MM)"),
+            self.tr("Till (ÅÅÅÅ-MM)"),
+            self.tr("Önskemål om uppgifter"),
+        ]
         for column, text in enumerate(headers):
             label = QLabel(text)
             label.setObjectName("fieldLabel")
@@ -111,7 +116,11 @@ class BenefitsEditor(QWidget):
         position = combo.findData(request.benefit)
         combo.setCurrentIndex(max(position, 0))
         combo.setAccessibleName(self.tr("Förmån, rad %1").replace("%1", str(index + 1)))
-        start, end, wishes = QLineEdit(request.period_from), QLineEdit(request.period_to), QLineEdit(request.wishes)
+        start, end, wishes = (
+            QLineEdit(request.period_from),
+            QLineEdit(request.period_to),
+            QLineEdit(request.wishes),
+        )
         for edit, name in ((start, "2019-01"), (end, "2024-12")):
             edit.setPlaceholderText(name)
             edit.setMaxLength(7)

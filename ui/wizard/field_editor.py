@@ -78,9 +78,7 @@ class FieldEditor(QWidget):
                 self._choices.addButton(button)
                 row.addWidget(button)
             row.addStretch(1)
-            self._choices.buttonToggled.connect(
-                lambda button, on: on and self._emit(button.text())
-            )
+            self._choices.buttonToggled.connect(self._choice_toggled)
             return holder
         line = QLineEdit()
         line.setPlaceholderText(PLACEHOLDERS.get(kind, ""))
@@ -89,6 +87,10 @@ class FieldEditor(QWidget):
             line.setToolTip(f"T.ex. {QDate.currentDate().toString(Qt.DateFormat.ISODate)}")
         line.textChanged.connect(self._emit)
         return line
+
+    def _choice_toggled(self, button: QRadioButton, on: bool) -> None:
+        if on:
+            self._emit(button.text())
 
     def _emit(self, value: FieldValue) -> None:
         if not self._loading:

@@ -18,9 +18,12 @@ class RoutePage(QWidget):
         title = QLabel(self.tr("Vilken beställning gäller det?"))
         title.setObjectName("pageTitle")
         layout.addWidget(title)
-        intro = QLabel(self.tr(
-            "Försäkringskassan har två blanketter. Båda skickas med e-post till %1 tillsammans med övriga "
-            "handlingar.").replace("%1", form.recipient))
+        intro = QLabel(
+            self.tr(
+                "Försäkringskassan har två blanketter. Båda skickas med e-post till %1 tillsammans med övriga "
+                "handlingar."
+            ).replace("%1", form.recipient)
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.group = QButtonGroup(self)
@@ -36,13 +39,16 @@ class RoutePage(QWidget):
             help_label.setContentsMargins(24, 0, 0, 8)
             layout.addWidget(button)
             layout.addWidget(help_label)
-            button.toggled.connect(lambda on, route=info.id: on and self.route_chosen.emit(route))
+            button.toggled.connect(lambda on, route=info.id: self._toggled(on, route))
         guide_title = QLabel(self.tr("Osäker? Svara på frågan:"))
         guide_title.setObjectName("fieldLabel")
         layout.addWidget(guide_title)
-        self.agency = QCheckBox(self.tr(
-            "Vi är en statistikansvarig myndighet med motsvarande sekretesskydd och uppgifterna ska användas "
-            "för att framställa statistik"))
+        self.agency = QCheckBox(
+            self.tr(
+                "Vi är en statistikansvarig myndighet med motsvarande sekretesskydd och uppgifterna ska användas "
+                "för att framställa statistik"
+            )
+        )
         self.agency.toggled.connect(self._advise)
         layout.addWidget(self.agency)
         self.advice = QLabel()
@@ -52,14 +58,25 @@ class RoutePage(QWidget):
         layout.addStretch(1)
         self._advise(False)
 
+    def _toggled(self, on: bool, route: str) -> None:
+        if on:
+            self.route_chosen.emit(route)
+
     def _advise(self, agency: bool) -> None:
         if agency:
-            self.advice.setText(self.tr(
-                "Statistikändamål kan passa. Undantaget tillämpas restriktivt och varje beställning sekretessprövas."))
+            self.advice.setText(
+                self.tr(
+                    "Statistikändamål kan passa. Undantaget tillämpas restriktivt "
+                    "och varje beställning sekretessprövas."
+                )
+            )
         else:
-            self.advice.setText(self.tr(
-                "Välj forskning. Undantaget för statistikändamål gäller främst andra statistikansvariga "
-                "myndigheter, så forskare använder normalt blanketten för forskning."))
+            self.advice.setText(
+                self.tr(
+                    "Välj forskning. Undantaget för statistikändamål gäller främst andra statistikansvariga "
+                    "myndigheter, så forskare använder normalt blanketten för forskning."
+                )
+            )
 
     def load(self, route: Route) -> None:
         button = self.buttons[route]

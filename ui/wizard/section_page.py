@@ -76,10 +76,11 @@ class SectionPage(QScrollArea):
         for problem in problems:
             by_field.setdefault(problem.field, problem)
         for field_id, editor in self.editors.items():
-            problem = by_field.get(field_id)
-            hidden = problem is not None and problem.message.startswith("Fyll i") and not reveal_required
-            editor.show_problem(None if problem is None or hidden else problem.message,
-                                problem.blocking if problem else True)
+            found = by_field.get(field_id)
+            hidden = found is not None and found.message.startswith("Fyll i") and not reveal_required
+            editor.show_problem(
+                None if found is None or hidden else found.message, found.blocking if found else True
+            )
         if self.benefits:
             messages: dict[str, str] = {}
             for problem in problems:

@@ -64,11 +64,15 @@ class SummaryPage(QWidget):
         self.problems.clear()
         blocking = sum(p.blocking for p in problems)
         if is_sendable(problems):
-            self.status.setText(self.tr("✔ Beställningen är komplett och kan skickas.") +
-                                (self.tr(" Läs varningarna nedan.") if problems else ""))
+            self.status.setText(
+                self.tr("✔ Beställningen är komplett och kan skickas.")
+                + (self.tr(" Läs varningarna nedan.") if problems else "")
+            )
             self.status.setProperty("ok", True)
         else:
-            self.status.setText(self.tr("%n problem måste rättas innan beställningen kan skickas.", "", blocking))
+            self.status.setText(
+                self.tr("%n problem måste rättas innan beställningen kan skickas.", "", blocking)
+            )
             self.status.setProperty("ok", False)
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)

@@ -31,8 +31,9 @@ class WizardPage(QWidget):
     send_requested = Signal()
     browse_catalog = Signal()
 
-    def __init__(self, session: OrderSession, summary_extra: QWidget | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: OrderSession, summary_extra: QWidget | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.form = load_form()

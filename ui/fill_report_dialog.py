@@ -1,0 +1,144 @@
+"""Shows where each value went when FK's own form was filled (fält, värde, placering).
+
+Values that had no place in FK's form are marked: they are in the appendix at the end of the
+document, and the user should know that before sending it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QUrl
+from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from beställning.document.fill_fk import KIND_APPENDIX, FillReport, Placement
+
+APPENDIX_BACKGROUND = QColor("#fff8e1")
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _one_line(text: str, limit: int = 80) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+class FillReportModel(QAbstractTableModel):
+    """The report's placements as rows; columns: field, value, placement."""
+
+    FIELD, VALUE, PLACEMENT = range(3)
+    PlacementRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, report: FillReport, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Placement] = list(report.placements)
+        self._headers = [self.tr("Fält"), self.tr("Värde"), self.tr("Placering")]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else 3
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return None
+
+    def placement(self, row: int) -> Placement:
+        return self._rows[row]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.FIELD:
+                return item.label
+            if column == self.VALUE:
+                return _one_line(item.value)
+            return self._placement_text(item)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.VALUE:
+                return item.value
+            return item.label if column == self.FIELD else f"{item.kind}: {item.location}"
+        if role == Qt.ItemDataRole.BackgroundRole and item.kind == KIND_APPENDIX:
+            return QBrush(APPENDIX_BACKGROUND)
+        if role == self.PlacementRole:
+            return item.kind
+        return None
+
+    def _placement_text(self, item: Placement) -> str:
+        if item.kind == KIND_APPENDIX:
+            return self.tr("Bilaga sist i dokumentet (fick inte plats)")
+        return item.location[:1].upper() + item.location[1:]
+
+
+class FillReportDialog(QDialog):
+    """A small dialog listing what went where in FK's filled form."""
+
+    def __init__(self, report: FillReport, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.report = report
+        self.setWindowTitle(self.tr("Så fylldes Försäkringskassans blankett i"))
+        self.resize(900, 520)
+        layout = QVBoxLayout(self)
+
+        in_appendix = len(report.in_appendix())
+        total = len(report.placements)
+        if in_appendix:
+            text = self.tr(
+                "{placed} av {total} uppgifter fick plats i blanketten. {extra} uppgifter står i bilagan "
+                "”Uppgifter som inte fick plats i blanketten” sist i dokumentet (gulmarkerade nedan). "
+                "Läs igenom dokumentet innan du skickar det."
+            ).format(placed=total - in_appendix, total=total, extra=in_appendix)
+        else:
+            text = self.tr("Alla {total} uppgifter fick plats i blanketten.").format(total=total)
+        self.summary = QLabel(text)
+        self.summary.setWordWrap(True)
+        self.summary.setObjectName("advice" if in_appendix else "")
+        layout.addWidget(self.summary)
+
+        self.model = FillReportModel(report, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAlternatingRowColors(False)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(FillReportModel.FIELD, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(FillReportModel.VALUE, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(FillReportModel.PLACEMENT, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(FillReportModel.FIELD, 230)
+        self.table.setColumnWidth(FillReportModel.VALUE, 230)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        layout.addWidget(self.table)
+
+        self.output = QLabel(self.tr("Sparad som: {path}").format(path=str(report.output)))
+        self.output.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.output)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.open_button = buttons.addButton(
+            self.tr("Öppna dokumentet"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.open_button.clicked.connect(self._open_document)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+
+    def _open_document(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.report.output)))
