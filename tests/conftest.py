@@ -52,3 +52,13 @@ def memory_keyring() -> Iterator[object]:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def no_leftover_background_work(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A Qt test must not leave a worker thread running (it would touch a later test's widgets)."""
+    yield
+    if "qtbot" in request.fixturenames:
+        from ui.workers import wait_for_all
+
+        assert wait_for_all(10_000), "background work still running after the test"

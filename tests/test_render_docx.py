@@ -121,3 +121,20 @@ def test_libreoffice_round_trip(tmp_path: Path) -> None:
         assert "Beställning av individdata för forskning" in text
         assert "Exempeluniversitetet" in text
         assert "☒" in text
+
+
+def test_variables_page_agrees_with_variabelval_xlsx(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from beställning.catalog import export_variable_selection
+
+    order = load_order(EXAMPLES / "forskning.json")
+    docx_path, xlsx_path = tmp_path / "f.docx", tmp_path / "Variabelval.xlsx"
+    render_order(order, docx_path, chart=False)
+    export_variable_selection(order, xlsx_path)
+    table = Document(str(docx_path)).tables[-1]
+    docx_rows = [[cell.text.replace(" (önskemål)", "") for cell in row.cells] for row in table.rows]
+    sheet = load_workbook(xlsx_path, read_only=True).worksheets[0]
+    xlsx_rows = [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    header_index = next(i for i, row in enumerate(xlsx_rows) if row[:3] == docx_rows[0][:3])
+    assert xlsx_rows[header_index : header_index + len(docx_rows)] == docx_rows

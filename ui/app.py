@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QLocale, QTimer, QTranslator
+from PySide6.QtCore import QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from beställning.drafts import DraftStore, Session
 from beställning.order import Order
 from ui.errors import install_handler
+from ui.i18n import english
 from ui.style import STYLE_SHEET
 
 
@@ -36,7 +37,7 @@ def _offer_recovery(window: object, recovered: list[Order]) -> None:
 
 def _install_translation(app: QApplication) -> None:
     """Swedish is the source language; an English translation is loaded when the system asks for it."""
-    if QLocale.system().language() == QLocale.Language.Swedish:
+    if not english():
         return
     from beställning import paths
 

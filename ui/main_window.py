@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -169,6 +170,12 @@ class MainWindow(QMainWindow):
             self.actions_by_name[name] = action
             if name in ("save_as", "fill_fk"):
                 file_menu.addSeparator()
+        toolbar = self.addToolBar(self.tr("Verktyg"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for name in ("new", "open", "render"):
+            toolbar.addAction(self.actions_by_name[name])
         help_menu = self.menuBar().addMenu(self.tr("&Hjälp"))
         about = QAction(self.tr("&Om Beställningsassistenten"), self)
         about.triggered.connect(self._about)

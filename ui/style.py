@@ -15,5 +15,7 @@ QListWidget#steps, QListWidget#nav { background: #f4f6f8; border: none; }
 QListWidget#steps::item, QListWidget#nav::item { padding: 6px 8px; }
 QListWidget#steps::item:selected, QListWidget#nav::item:selected { background: #1f4e79; color: white; }
 QListWidget#nav { font-size: 11pt; }
+QToolBar#mainToolbar { spacing: 6px; padding: 2px 6px; }
+QToolBar#mainToolbar QToolButton { padding: 4px 10px; font-weight: 600; }
 QRadioButton#routeButton { font-size: 11pt; font-weight: 600; margin-top: 8px; }
 """

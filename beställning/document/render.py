@@ -302,24 +302,19 @@ class _Renderer:
             "Variabler, tabeller och önskemål som beställningen avser, med motivering mot frågeställningarna. "
             "Samma urval bifogas som Variabelval.xlsx."
         )
-        names = {b.benefit: b.name for b in self.order.benefits}
-        headers = ["Förmån", "Tabell", "Variabel", "Beskrivning", "Motivering", "Källa"]
-        table = self._grid(1 + len(self.order.variables), len(headers))
-        self._header_row(table, headers)
-        for row, pick in zip(table.rows[1:], self.order.variables, strict=True):
-            variable = pick.variable + (" (hela tabellen)" if pick.kind == "table" else "")
-            variable += " (önskemål)" if pick.kind == "wish" else ""
-            texts = [
-                names.get(pick.benefit, pick.benefit),
-                pick.table,
-                variable,
-                pick.description,
-                pick.justification,
-                pick.source,
-            ]
+        from beställning.catalog.cart import selection_rows
+        from beställning.catalog.export import HEADERS
+
+        rows = selection_rows(self.order)
+        table = self._grid(1 + len(rows), len(HEADERS))
+        self._header_row(table, list(HEADERS))
+        for row, pick in zip(table.rows[1:], rows, strict=True):
+            variable = pick.variable + (" (önskemål)" if pick.kind == "wish" else "")
+            texts = [pick.benefit, pick.table, variable, pick.description, pick.period, pick.justification,
+                     pick.source]
             for cell, text in zip(row.cells, texts, strict=True):
                 _cell_text(cell, text, size=8)
-        _set_widths(table, [Cm(4.0), Cm(3.2), Cm(4.2), Cm(5.2), Cm(5.6), Cm(3.5)])
+        _set_widths(table, [Cm(3.6), Cm(2.8), Cm(3.8), Cm(4.6), Cm(2.6), Cm(5.0), Cm(3.3)])
         _keep_row_together(table)
 
 

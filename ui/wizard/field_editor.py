@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from beställning.form import FormField
 from beställning.order import FieldValue
+from ui.i18n import english
 
 PLACEHOLDERS = {
     "date": "ÅÅÅÅ-MM-DD",
@@ -40,7 +41,7 @@ class FieldEditor(QWidget):
         layout.setSpacing(2)
         self.input = self._make_input()
         if form_field.kind != "bool":
-            label = QLabel(form_field.label + (" *" if form_field.required_for else ""))
+            label = QLabel(self.label_text() + (" *" if form_field.required_for else ""))
             label.setObjectName("fieldLabel")
             label.setBuddy(self.input)
             layout.addWidget(label)
@@ -56,6 +57,9 @@ class FieldEditor(QWidget):
         self.problem_label.hide()
         layout.addWidget(self.problem_label)
 
+    def label_text(self) -> str:
+        return self.form_field.label_en if english() else self.form_field.label
+
     def _make_input(self) -> QWidget:
         kind = self.form_field.kind
         if kind == "multiline":
@@ -65,7 +69,7 @@ class FieldEditor(QWidget):
             editor.textChanged.connect(lambda: self._emit(editor.toPlainText()))
             return editor
         if kind == "bool":
-            box = QCheckBox(self.form_field.label)
+            box = QCheckBox(self.label_text())
             box.toggled.connect(self._emit)
             return box
         if kind == "choice":

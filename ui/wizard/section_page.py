@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 from beställning.form import Section
 from beställning.order import Order
 from beställning.validation import Problem
+from ui.i18n import english
 from ui.wizard.attachments_editor import AttachmentsEditor
 from ui.wizard.benefits_editor import BenefitsEditor
 from ui.wizard.field_editor import FieldEditor
@@ -29,7 +30,7 @@ class SectionPage(QScrollArea):
         body.setObjectName("pageBody")
         layout = QVBoxLayout(body)
         layout.setContentsMargins(16, 12, 16, 12)
-        title = QLabel(section.title)
+        title = QLabel(section.title_en if english() else section.title)
         title.setObjectName("pageTitle")
         layout.addWidget(title)
         if section.help:

@@ -1,0 +1,543 @@
+"""The variable catalog page: benefits → tables → variables, a detail pane, instant search, the cart.
+
+Works without an order (just browsing). Searching is done by beställning.catalog.search in Python
+and the tree model is rebuilt, which is faster than a proxy model for this size (tech notes).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from beställning.catalog.model import Benefit, Catalog, Variable, confidence_label
+from beställning.catalog.search import SearchIndex, SearchResult
+from beställning.order import Order
+from ui.cart_widget import CartWidget
+from ui.workers import run_in_background
+
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "benefit", "table", "variable"
+ID_ROLE = Qt.ItemDataRole.UserRole + 2  # benefit id, (benefit id, table) or variable id
+MAX_SHOWN = 600  # variables put in the tree at once; more matches are counted, not shown
+EXPAND_ALL_UP_TO = 80  # with more hits than this, expanding everything only costs time
+
+
+def _e(text: str) -> str:
+    return html.escape(text).replace("\n", "<br>")
+
+
+def benefit_html(catalog: Catalog, benefit: Benefit) -> str:
+    """The detail pane for a benefit: what it is, where its data live, lag, key figures, provenance."""
+    info = catalog.list_info(benefit.id)
+    lag = benefit.lag
+    lag_kind = "uppskattning" if lag.estimate else "enligt FK"
+    parts = [
+        f"<h2>{_e(benefit.name)}</h2>",
+        f"<p><b>Område:</b> {_e(benefit.area)} &nbsp; <b>Register:</b> {_e(benefit.register)} &nbsp; "
+        f"<b>Variabellista hos FK:</b> {'ja' if benefit.has_list else 'nej'}</p>",
+        f"<p>{_e(benefit.description)}</p>",
+        f"<p><b>Katalogens innehåll:</b> {_e(info.display())}"
+        + (f" ({_e(info.file_name)})" if info.kind == "imported" else "")
+        + "</p>",
+        f"<p><b>Fördröjning:</b> cirka {lag.months} månader ({lag_kind}). {_e(lag.basis)}<br>"
+        f"<small>Källa: {_e(lag.source)}</small></p>",
+    ]
+    if benefit.key_figures:
+        rows = "".join(
+            f"<tr><td>{_e(f.label)} {f.year}</td><td align='right'>{_e(f.display())}</td>"
+            f"<td><small>{_e(f.source)}{(' – ' + _e(f.note)) if f.note else ''}</small></td></tr>"
+            for f in benefit.key_figures
+        )
+        parts.append(f"<p><b>Nyckeltal</b></p><table cellspacing='0' cellpadding='3'>{rows}</table>")
+    parts.append(f"<p><small>Källa: {_e(benefit.source)}</small></p>")
+    return "".join(parts)
+
+
+def variable_html(catalog: Catalog, variable: Variable) -> str:
+    """The detail pane for a variable, with its provenance stated plainly."""
+    benefit = catalog.benefit(variable.benefit_id)
+    info = catalog.list_info(variable.benefit_id)
+    kind = "Begrepp ur offentliga källor (inte ett kolumnnamn hos FK)" if variable.concept else "Variabel i FK:s lista"
+    rows = [
+        ("Förmån", benefit.name),
+        ("Tabell" if not variable.concept else "Dataområde", variable.table),
+        ("Etikett", variable.label),
+        ("Beskrivning", variable.description),
+        ("Typ", variable.type),
+        ("Värdemängd", variable.value_set),
+        ("Anmärkning", variable.notes),
+        ("Säkerhet", confidence_label(variable.confidence)),
+        ("Källa", variable.source),
+        ("Härkomst", info.display()),
+        (
+            "Fördröjning",
+            f"cirka {benefit.lag.months} månader" + (" (uppskattning)" if benefit.lag.estimate else ""),
+        ),
+    ]
+    body = "".join(
+        f"<tr><td valign='top'><b>{_e(label)}</b></td><td>{_e(value)}</td></tr>" for label, value in rows if value
+    )
+    return f"<h2>{_e(variable.name)}</h2><p><i>{_e(kind)}</i></p><table cellpadding='3'>{body}</table>"
+
+
+class CatalogPage(QWidget):
+    """Browse and search what FK can deliver; with an order set, pick into its cart."""
+
+    order_changed = Signal()
+
+    def __init__(self, catalog_provider: Callable[[], Catalog], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._provider = catalog_provider
+        self._catalog = catalog_provider()
+        self._index = SearchIndex(self._catalog)
+        self._order: Order | None = None
+        self._import_task: object | None = None
+        self._shown: tuple[object, object, int] | None = None
+        self._rebuilding = False
+
+        title = QLabel(self.tr("Variabelkatalog"))
+        title.setObjectName("pageTitle")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Sök i alla listor: namn, beskrivning, värden … (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Sök i katalogen"))
+        self.search.textChanged.connect(lambda _t: self.apply_filter())
+        self.search.installEventFilter(self)
+        self.area = QComboBox()
+        self.area.setAccessibleName(self.tr("Område"))
+        self.register = QComboBox()
+        self.register.setAccessibleName(self.tr("Register"))
+        self.area.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.register.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.import_button = QPushButton(self.tr("Importera FK:s lista…"))
+        self.import_button.setToolTip(self.tr("Läs in Försäkringskassans officiella variabellista (.xlsx)"))
+        self.import_button.clicked.connect(self._choose_import)
+        self.restore_button = QPushButton(self.tr("Återställ föregående lista"))
+        self.restore_button.clicked.connect(self._restore_previous)
+        self.count = QLabel()
+        self.count.setObjectName("fieldHelp")
+        self.count.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setVisible(False)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setObjectName("fieldHelp")
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status.setVisible(False)
+
+        self.model = QStandardItemModel(self)
+        self.tree = QTreeView()
+        self.tree.setModel(self.model)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
+        self.tree.setAccessibleName(self.tr("Förmåner, tabeller och variabler"))
+        self.tree.selectionModel().currentChanged.connect(lambda current, _prev: self._show_detail(current))
+        self.tree.activated.connect(self._activated)
+        self.detail = QTextBrowser()
+        self.detail.setOpenExternalLinks(False)
+        self.detail.setAccessibleName(self.tr("Detaljer"))
+
+        self.justification = QLineEdit()
+        self.justification.setPlaceholderText(self.tr("Motivering: varför behövs uppgiften för forskningsfrågorna?"))
+        self.justification.returnPressed.connect(self._add_current)
+        self.add_button = QPushButton(self.tr("Lägg till i beställningen"))
+        self.add_button.clicked.connect(self._add_current)
+        self.add_table_button = QPushButton(self.tr("Lägg till hela tabellen"))
+        self.add_table_button.clicked.connect(self._add_current_table)
+        self.cart = CartWidget()
+        self.cart.set_catalog(self._catalog)
+        self.cart.changed.connect(self._cart_changed)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.area, 1)
+        filters.addWidget(self.register, 1)
+        filters.addWidget(self.import_button)
+        filters.addWidget(self.restore_button)
+        pick_row = QHBoxLayout()
+        pick_row.addWidget(self.justification, 1)
+        pick_row.addWidget(self.add_button)
+        pick_row.addWidget(self.add_table_button)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.detail, 3)
+        right_layout.addLayout(pick_row)
+        right_layout.addWidget(self.cart, 2)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.tree, 1)
+        left_layout.addWidget(self.count)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([480, 720])
+        self.tree.setMinimumWidth(320)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(filters)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(splitter, 1)
+
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+        self._fill_filters()
+        self.apply_filter()
+        self._update_buttons()
+
+    # -- public API --------------------------------------------------------------------------------
+    @property
+    def catalog(self) -> Catalog:
+        return self._catalog
+
+    def set_order(self, order: Order | None) -> None:
+        """The order whose cart is shown (None: browsing only)."""
+        self._order = order
+        self.cart.set_order(order)
+        self._update_buttons()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def reload_catalog(self) -> None:
+        """Ask the provider again (after an import or restore) and rebuild the view, keeping the search."""
+        self._catalog = self._provider()
+        self._index = SearchIndex(self._catalog)
+        self.cart.set_catalog(self._catalog)
+        self._fill_filters()
+        self.apply_filter()
+
+    # -- filtering -----------------------------------------------------------------------------------
+    def _fill_filters(self) -> None:
+        for combo in (self.area, self.register):
+            combo.blockSignals(True)
+        area, register = self.area.currentData(), self.register.currentData()
+        self.area.clear()
+        self.area.addItem(self.tr("Alla områden"), None)
+        for name in self._catalog.areas():
+            self.area.addItem(name, name)
+        self.register.clear()
+        self.register.addItem(self.tr("Alla register"), None)
+        self.register.addItem(self.tr("MiDAS"), "MiDAS")
+        self.register.addItem(self.tr("Utanför MiDAS"), "Utanför MiDAS")
+        self.area.setCurrentIndex(max(0, self.area.findData(area)))
+        self.register.setCurrentIndex(max(0, self.register.findData(register)))
+        for combo in (self.area, self.register):
+            combo.blockSignals(False)
+
+    def current_result(self) -> SearchResult:
+        area = self.area.currentData()
+        return self._index.search(
+            self.search.text(),
+            areas=[area] if isinstance(area, str) else None,
+            register=self.register.currentData(),
+        )
+
+    def apply_filter(self) -> None:
+        """Rebuild the tree for the current search text and filters."""
+        result = self.current_result()
+        searching = bool(result.query.strip())
+        self._rebuilding = True  # clearing moves the current item row by row: ignore those changes
+        self.tree.setCurrentIndex(QModelIndex())
+        self.model.clear()
+        self._rebuilding = False
+        shown = 0
+        best_item: QStandardItem | None = None
+        matched = {v.id for v in result.variables}
+        best = result.variables[0].id if searching and result.variables else None
+        best_index = QModelIndex()
+        for benefit_id in result.benefit_ids:
+            benefit = self._catalog.benefit(benefit_id)
+            info = self._catalog.list_info(benefit_id)
+            variables = list(self._catalog.variables(benefit_id))  # catalog order, not rank order
+            if searching and any(v.id in matched for v in variables):
+                variables = [v for v in variables if v.id in matched]
+            marker = "●" if info.kind == "imported" else "○"
+            register = " · MiDAS" if benefit.in_midas else ""
+            top = QStandardItem(f"{benefit.name}  ({len(variables)}){register}  {marker}")
+            top.setData("benefit", KIND_ROLE)
+            top.setData(benefit_id, ID_ROLE)
+            top.setToolTip(f"{benefit.register} · {benefit.area} · {info.display()}")
+            tables: dict[str, QStandardItem] = {}
+            for variable in variables:
+                if shown >= MAX_SHOWN:
+                    break
+                parent = tables.get(variable.table)
+                if parent is None:
+                    parent = QStandardItem(variable.table or self.tr("(ingen tabell)"))
+                    parent.setData("table", KIND_ROLE)
+                    parent.setData((benefit_id, variable.table), ID_ROLE)
+                    tables[variable.table] = parent
+                    top.appendRow(parent)
+                item = QStandardItem(variable.name)
+                item.setData("variable", KIND_ROLE)
+                item.setData(variable.id, ID_ROLE)
+                item.setToolTip(variable.description)
+                parent.appendRow(item)
+                shown += 1
+                if variable.id == best:
+                    best_item = item
+            self.model.appendRow(top)
+            if best is not None and best_item is not None and not best_index.isValid():
+                best_index = best_item.index()
+        if searching and shown <= EXPAND_ALL_UP_TO:
+            self.tree.expandAll()
+        elif best_index.isValid():  # a broad match: open only the way to the best hit
+            self.tree.expand(best_index.parent().parent())
+            self.tree.expand(best_index.parent())
+        total = len(result.variables)
+        text = (
+            self.tr("%1 förmåner, %2 variabler")
+            .replace("%1", str(len(result.benefit_ids)))
+            .replace(
+                "%2",
+                str(total if searching else sum(len(self._catalog.variables(b)) for b in result.benefit_ids)),
+            )
+        )
+        if shown >= MAX_SHOWN and total > shown:
+            text += self.tr(" (visar de första %s; skriv mer för att smalna av)") % MAX_SHOWN
+        self.count.setText(text + self.tr(" · ○ sammanställd från offentliga källor · ● officiell lista"))
+        if self.model.rowCount():
+            self.tree.setCurrentIndex(best_index if best_index.isValid() else self._first_interesting(searching))
+        else:
+            self._shown = None
+            self._update_buttons()
+            self.detail.setHtml(f"<p>{_e(self.tr('Inga träffar. Prova ett kortare ord eller ta bort filtren.'))}</p>")
+
+    def _first_interesting(self, searching: bool) -> QModelIndex:
+        index = self.model.index(0, 0)
+        if searching:  # go to the first matching variable, so Enter picks it
+            while self.model.hasChildren(index):
+                index = self.model.index(0, 0, index)
+        return index
+
+    # -- detail ------------------------------------------------------------------------------------
+    def _show_detail(self, index: QModelIndex) -> None:
+        if self._rebuilding or not index.isValid():
+            return  # the model is being rebuilt; the new current item follows
+        kind = index.data(KIND_ROLE)
+        ident = index.data(ID_ROLE)
+        self._update_buttons()
+        if (kind, ident, id(self._catalog)) == self._shown:
+            return  # same item after a rebuild: keep the pane (and its scroll position)
+        self._shown = (kind, ident, id(self._catalog))
+        catalog = self._catalog
+        if kind == "benefit":
+            self.detail.setHtml(benefit_html(catalog, catalog.benefit(ident)))
+            self.cart.select_benefit(ident)
+        elif kind == "table":
+            benefit_id, table = ident
+            variables = catalog.table_variables(benefit_id, table)
+            items = "".join(f"<li>{_e(v.name)}</li>" for v in variables)
+            self.detail.setHtml(
+                f"<h2>{_e(table or self.tr('(ingen tabell)'))}</h2>"
+                f"<p>{_e(catalog.benefit(benefit_id).name)} · "
+                f"{_e(catalog.list_info(benefit_id).display())}</p><ul>{items}</ul>"
+            )
+            self.cart.select_benefit(benefit_id)
+        elif kind == "variable":
+            variable = catalog.variable(ident)
+            self.detail.setHtml(variable_html(catalog, variable))
+            self.cart.select_benefit(variable.benefit_id)
+
+    def _current(self) -> tuple[str | None, object]:
+        index = self.tree.currentIndex()
+        return index.data(KIND_ROLE), index.data(ID_ROLE)
+
+    def _update_buttons(self) -> None:
+        kind, _ident = self._current()
+        has_order = self._order is not None
+        self.add_button.setEnabled(has_order and kind == "variable")
+        self.add_table_button.setEnabled(has_order and kind in ("variable", "table"))
+        self.justification.setEnabled(has_order)
+        if not has_order:
+            self.add_button.setToolTip(self.tr("Öppna eller skapa en beställning för att välja variabler."))
+        benefit_id = self._current_benefit_id()
+        self.restore_button.setEnabled(
+            benefit_id is not None and self._catalog.list_info(benefit_id).kind == "imported"
+        )
+
+    def _current_benefit_id(self) -> str | None:
+        kind, ident = self._current()
+        if kind == "benefit" and isinstance(ident, str):
+            return ident
+        if kind == "table" and isinstance(ident, tuple):
+            return str(ident[0])
+        if kind == "variable" and isinstance(ident, str):
+            return ident.split(":", 1)[0]
+        return None
+
+    # -- picking -------------------------------------------------------------------------------------
+    def _activated(self, index: QModelIndex) -> None:
+        if index.data(KIND_ROLE) == "variable" and self._order is not None:
+            self._add_current()
+
+    def _add_current(self) -> None:
+        kind, ident = self._current()
+        if kind != "variable" or not isinstance(ident, str):
+            return
+        variable = self._catalog.variable(ident)
+        if self.cart.add_variable(variable, self.justification.text()):
+            self._set_status(self.tr("La till %s.") % variable.name)
+            self.justification.clear()
+
+    def _add_current_table(self) -> None:
+        kind, ident = self._current()
+        if kind == "variable" and isinstance(ident, str):
+            variable = self._catalog.variable(ident)
+            benefit_id, table = variable.benefit_id, variable.table
+        elif kind == "table" and isinstance(ident, tuple):
+            benefit_id, table = ident
+        else:
+            return
+        if self.cart.add_table(benefit_id, table, self.justification.text()):
+            self._set_status(self.tr("La till hela tabellen %s.") % (table or self.tr("(ingen tabell)")))
+            self.justification.clear()
+
+    def _set_status(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
+
+    def _cart_changed(self) -> None:
+        self.order_changed.emit()
+
+    # -- keyboard ------------------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.tree.setFocus()
+                if key != Qt.Key.Key_Down and self._order is not None:
+                    self._add_current()
+                return True
+            if key == Qt.Key.Key_Escape and self.search.text():
+                self.search.clear()
+                return True
+        return super().eventFilter(watched, event)
+
+    def showEvent(self, event: object) -> None:
+        self.cart.refresh()  # the wizard may have changed the order's benefits meanwhile
+        super().showEvent(event)  # type: ignore[arg-type]
+
+    # -- import --------------------------------------------------------------------------------------
+    def _choose_import(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Välj FK:s variabellista"),
+            str(Path.home()),
+            self.tr("Excel (*.xlsx);;Alla filer (*)"),
+        )
+        if name:
+            self.start_import(Path(name))
+
+    def start_import(self, path: Path, benefit_id: str | None = None) -> None:
+        """Import an official list off the GUI thread, with progress; asks for the benefit if unclear."""
+        from beställning.catalog.errors import ListImportError
+        from beställning.catalog.imports import import_official_list
+
+        self.import_button.setEnabled(False)
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self._set_status(self.tr("Läser %s …") % path.name)
+
+        def work(report: Callable[[float, str], None]) -> object:
+            return import_official_list(path, benefit_id, progress=report)
+
+        def progress(fraction: float, message: str) -> None:
+            self.progress.setValue(int(fraction * 100))
+            self.progress.setFormat(f"{message} %p%")
+
+        def failed(exc: BaseException) -> None:
+            self._import_finished()
+            if isinstance(exc, ListImportError) and "--benefit" in str(exc) and benefit_id is None:
+                chosen = self._ask_benefit(path)
+                if chosen:
+                    self.start_import(path, chosen)
+                return
+            message = (
+                str(exc)
+                if isinstance(exc, ListImportError)
+                else self.tr("Oväntat fel vid import (%s). Katalogen är oförändrad.") % type(exc).__name__
+            )
+            self._set_status(message)
+            QMessageBox.warning(self, self.tr("Listan kunde inte importeras"), message)
+
+        self._import_task = run_in_background(
+            work, on_success=self._import_done, on_failure=failed, on_progress=progress, parent=self
+        )
+
+    def _ask_benefit(self, path: Path) -> str | None:
+        benefits = [b for b in self._catalog.benefits if b.has_list]
+        names = [b.name for b in benefits]
+        name, ok = QInputDialog.getItem(
+            self,
+            self.tr("Vilken förmån?"),
+            self.tr("Det framgår inte av %s vilken förmån listan gäller. Välj förmån:") % path.name,
+            names,
+            0,
+            False,
+        )
+        return benefits[names.index(name)].id if ok and name in names else None
+
+    def _import_finished(self) -> None:
+        self.import_button.setEnabled(True)
+        self.progress.setVisible(False)
+
+    def _import_done(self, outcome: object) -> None:
+        from beställning.catalog.imports import ImportOutcome
+
+        self._import_finished()
+        assert isinstance(outcome, ImportOutcome)
+        self.reload_catalog()
+        benefit = self._catalog.benefit(outcome.stored.benefit_id)
+        lines = [
+            self.tr("Importerade %s variabler för %s. Jämfört med föregående lista: %s.")
+            % (len(outcome.stored.variables), benefit.name, outcome.diff.summary())
+        ]
+        lines += [self.tr("Obs: %s") % w for w in outcome.warnings]
+        for affected in outcome.affected:
+            lines.append(self.tr("Berörd beställning: %s – %s") % (affected.title, ", ".join(affected.variables)))
+        self._set_status("\n".join(lines))
+
+    def _restore_previous(self) -> None:
+        from beställning.catalog.imports import restore_previous_list
+        from beställning.catalog.store import StoreError
+
+        benefit_id = self._current_benefit_id()
+        if benefit_id is None:
+            return
+        try:
+            restored, diff = restore_previous_list(benefit_id)
+        except StoreError as exc:
+            self._set_status(str(exc))
+            return
+        self.reload_catalog()
+        what = restored.info.display() if restored else self.tr("Sammanställd från offentliga källor")
+        self._set_status(
+            self.tr("%s: nu används %s (%s).") % (self._catalog.benefit(benefit_id).name, what, diff.summary())
+        )
