@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +29,15 @@ class SummaryPage(QWidget):
 
     def __init__(self, extra: QWidget | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        body = QWidget()
+        scroll.setWidget(body)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(16, 12, 16, 12)
         title = QLabel(self.tr("Sammanfattning"))
         title.setObjectName("pageTitle")
@@ -43,7 +52,8 @@ class SummaryPage(QWidget):
         self.problems.setAccessibleName(self.tr("Problem i beställningen"))
         self.problems.itemActivated.connect(self._activate)
         self.problems.itemClicked.connect(self._activate)
-        layout.addWidget(self.problems, 2)
+        self.problems.setMinimumHeight(120)
+        layout.addWidget(self.problems, 1)
         buttons = QHBoxLayout()
         self.render_button = QPushButton(self.tr("Skriv blanketten (.docx)…"))
         self.render_button.clicked.connect(self.render_requested)
@@ -57,7 +67,7 @@ class SummaryPage(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         if extra is not None:
-            layout.addWidget(extra, 3)
+            layout.addWidget(extra)
 
     def show_problems(self, problems: list[Problem]) -> None:
         form = load_form()
