@@ -36,6 +36,7 @@ class SettingsStore:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or paths.config_dir() / "settings.json"
         self._values: dict[str, Any] = {}
+        self._removed: set[str] = set()
         if self.path.exists():
             try:
                 loaded = json.loads(self.path.read_text(encoding="utf-8"))
@@ -58,12 +59,22 @@ class SettingsStore:
     def set(self, setting: Setting[T], value: T) -> None:
         """Store `value` and write the file at once (atomically)."""
         self._values[setting.key] = value
+        self._removed.discard(setting.key)
         self.save()
 
     def reset(self, setting: Setting[Any]) -> None:
         """Forget the stored value so the default applies again."""
         self._values.pop(setting.key, None)
+        self._removed.add(setting.key)
         self.save()
 
     def save(self) -> None:
+        """Write our values over what is on disk now, so two stores never drop each other's keys."""
+        try:
+            on_disk = json.loads(self.path.read_text(encoding="utf-8")) if self.path.exists() else {}
+        except (OSError, ValueError):
+            on_disk = {}
+        if isinstance(on_disk, dict):
+            merged = {k: v for k, v in on_disk.items() if k not in self._removed}
+            self._values = {**merged, **self._values}
         write_text_atomic(self.path, json.dumps(self._values, ensure_ascii=False, indent=2) + "\n")

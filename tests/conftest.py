@@ -21,9 +21,6 @@ def fresh_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("BESTALLNING_HOME", str(home))
     return home
 
-    def __init__(self) -> None:
-        self.passwords: dict[tuple[str, str], str] = {}
-
 
 @pytest.fixture(autouse=True)
 def memory_keyring() -> Iterator[object]:

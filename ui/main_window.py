@@ -136,8 +136,21 @@ class MainWindow(QMainWindow):
         send = SendPage()
         send.set_order(self.session.order)
         self.session.order_replaced.connect(lambda: send.set_order(self.session.order))
-        send.order_changed.connect(self.session.mark_changed)
+        send.order_changed.connect(self._order_sent_or_changed)
         return send
+
+    def _order_sent_or_changed(self) -> None:
+        """After sending, the order enters the register at once, so its process can be followed."""
+        self.session.mark_changed()
+        if self.session.order.sent:
+            import sqlite3
+
+            from beställning.register import Register, RegisterError
+
+            try:
+                Register().save(self.session.order)
+            except (RegisterError, OSError, sqlite3.Error) as exc:  # the send succeeded; say what failed
+                self.statusBar().showMessage(self.tr("Beställningen kunde inte föras in i registret: ") + str(exc))
 
     def _make_settings(self) -> QWidget:
         from ui.settings_page import SettingsPage

@@ -1,0 +1,72 @@
+"""The guard (spärren): everything that must stop a package before it leaves, in one result.
+
+A missing required attachment, a personal identity number in a file or in the order's text, a file
+the guard cannot read, or a message over the size limit. The explanation for personnummer follows
+FK's process (domain brief §2): the key file goes only by registered post, after FK's decision.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from beställning.send.message import SizeCheck
+from beställning.send.package import Package
+from beställning.send.scan import CancelCheck, ScanLimits, ScanReport, scan_order, scan_path
+
+KEY_FILE_ADVICE = (
+    "Personnummer får inte skickas med e-post. Försäkringskassan tar emot nyckelfilen (populationsfilen "
+    "med personnummer och löpnummer) först efter sitt beslut om utlämnande, och då endast med "
+    "rekommenderad post. (Skickar SCB populationsfilen kan den tas emot digitalt; ange SCB-handläggarens "
+    "kontaktuppgifter i beställningen.) Ta bort filen eller personnumren ur paketet och granska igen."
+)
+UNREADABLE_ADVICE = (
+    "Filer som inte kan granskas skickas inte: spara dem i ett läsbart format (t.ex. PDF med text, "
+    "Word eller Excel utan lösenord) eller ta bort dem ur paketet."
+)
+
+
+@dataclass
+class GuardResult:
+    """What stops the send, if anything: missing items, scan findings, unreadable files, size."""
+
+    missing: list[str] = field(default_factory=list)
+    scan: ScanReport = field(default_factory=ScanReport)
+    size: SizeCheck | None = None
+
+    @property
+    def blocked(self) -> bool:
+        return bool(self.missing) or not self.scan.clean or (self.size is not None and not self.size.ok)
+
+    def messages(self) -> list[str]:
+        """Swedish lines for the user: each problem, then what to do."""
+        lines = list(self.missing)
+        if self.scan.findings:
+            lines.append(f"Personnummer hittades ({len(self.scan.findings)} st):")
+            lines += [f"  {finding.describe()}" for finding in self.scan.findings]
+            lines.append(KEY_FILE_ADVICE)
+        if self.scan.unreadable:
+            lines.append("Kunde inte granskas:")
+            lines += [f"  {item.describe()}" for item in self.scan.unreadable]
+            lines.append(UNREADABLE_ADVICE)
+        if self.size is not None and not self.size.ok:
+            lines.append(self.size.advice())
+        return lines
+
+
+def check_package(
+    package: Package,
+    size: SizeCheck | None = None,
+    limits: ScanLimits | None = None,
+    cancel: CancelCheck | None = None,
+) -> GuardResult:
+    """Run every check on a built package and the order's own text."""
+    result = GuardResult(missing=package.checklist.messages(), size=size)
+    result.scan.merge(scan_order(package.order))
+    seen = {finding.masked for finding in result.scan.findings}
+    for item in package.files:
+        report = scan_path(item.path, limits, cancel)
+        if item.generated:
+            # The form repeats the order's fields: report those once, under the field's name.
+            report.findings = [f for f in report.findings if f.masked not in seen]
+        result.scan.merge(report)
+    return result

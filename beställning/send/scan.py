@@ -1,0 +1,506 @@
+"""Scanning files and the order's free text for personal identity numbers before anything is sent.
+
+FK takes the key file (nyckelfil) with personnummer only by registered post, after its decision, so
+the guard looks everywhere a number can hide in what leaves: text and CSV files in any common
+encoding, Excel cells (text and numbers), Word body, tables, content controls, headers, footers,
+comments and embedded files, PDF text and PDF attachments, and .zip archives (recursively, within
+limits that stop zip bombs). Files are recognised by content as well as by name, so a renamed key
+file is still read. Reports carry only masked numbers.
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import io
+import logging
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+from xml.etree import ElementTree
+
+from beställning.order import Order
+from beställning.send.pnr import find_pnr, numeric_candidates
+
+MB = 1024 * 1024
+TEXT_SUFFIXES = {
+    ".toml",
+    ".ini",
+    ".cfg",
+    ".yaml",
+    ".yml",
+    ".log",
+    ".html",
+    ".htm",
+    ".rtf",
+    ".tex",
+    ".py",
+    ".csv",
+    ".txt",
+    ".tsv",
+    ".tab",
+    ".dat",
+    ".json",
+    ".xml",
+    ".sql",
+    ".sps",
+    ".do",
+    ".sas",
+    ".r",
+    ".md",
+}
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".bmp", ".heic", ".webp"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A personal identity number found: in which file (or field), where in it, masked."""
+
+    source: str
+    place: str
+    masked: str
+    kind: str
+
+    def describe(self) -> str:
+        return f"{self.source}: {self.place}: {self.masked} ({self.kind})"
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A file the guard could not read: it cannot vouch for it, so it blocks like a finding."""
+
+    source: str
+    reason: str
+
+    def describe(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+@dataclass
+class ScanReport:
+    """Everything one scan saw: findings, files it could not read, and notes on partial coverage."""
+
+    findings: list[Finding] = field(default_factory=list)
+    unreadable: list[Unreadable] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def clean(self) -> bool:
+        return not self.findings and not self.unreadable
+
+    def merge(self, other: ScanReport) -> None:
+        self.findings.extend(other.findings)
+        self.unreadable.extend(other.unreadable)
+        self.notes.extend(other.notes)
+
+
+@dataclass(frozen=True)
+class ScanLimits:
+    """Bounds that keep a hostile or huge file from exhausting memory (zip bombs)."""
+
+    max_file_bytes: int = 200 * MB
+    max_total_unpacked: int = 1024 * MB
+    max_members: int = 20_000
+    max_depth: int = 5
+    max_ratio: int = 200  # uncompressed/compressed, checked for members above 1 MB
+
+
+class ScanCancelled(Exception):
+    """The user cancelled the scan."""
+
+
+class _Budget:
+    """Unpacked bytes left for one top-level file, shared by all nested archives in it."""
+
+    def __init__(self, limits: ScanLimits) -> None:
+        self.limits = limits
+        self.left = limits.max_total_unpacked
+
+
+class _TooBig(Exception):
+    pass
+
+
+CancelCheck = Callable[[], bool]
+
+
+def scan_text(text: str, source: str, place: str = "") -> list[Finding]:
+    """Findings in a text, placed by line number when the text has several lines."""
+    hits = find_pnr(text)
+    if not hits:
+        return []
+    newlines = [i for i, char in enumerate(text) if char == "\n"] if "\n" in text else []
+    findings = []
+    for hit in hits:
+        where = place
+        if newlines:
+            line = f"rad {bisect.bisect_left(newlines, hit.start) + 1}"
+            where = f"{place}, {line}" if place else line
+        findings.append(Finding(source, where or "text", hit.masked, hit.kind))
+    return findings
+
+
+def decode_text(data: bytes) -> str:
+    """Bytes as text: BOMs honoured, UTF-16 without BOM guessed from NUL bytes, else UTF-8 or cp1252."""
+    for bom, encoding in (
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, errors="replace")
+    sample = data[:4096]
+    if len(sample) >= 4 and sample.count(0) > len(sample) // 4:
+        odd_zero = sample[1::2].count(0) > sample[0::2].count(0)
+        return data.decode("utf-16-le" if odd_zero else "utf-16-be", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def scan_path(path: Path, limits: ScanLimits | None = None, cancel: CancelCheck | None = None) -> ScanReport:
+    """Scan one file on disk; a file that cannot be read is reported, never raised."""
+    limits = limits or ScanLimits()
+    path = Path(path)
+    report = ScanReport()
+    report.findings.extend(scan_text(path.name, path.name, "filnamnet"))
+    try:
+        size = path.stat().st_size
+        if size > limits.max_file_bytes:
+            report.unreadable.append(Unreadable(path.name, _too_big_text(size, limits.max_file_bytes)))
+            return report
+        data = path.read_bytes()
+    except FileNotFoundError:
+        report.unreadable.append(Unreadable(str(path), "filen finns inte."))
+        return report
+    except IsADirectoryError:
+        report.unreadable.append(Unreadable(str(path), "är en mapp, inte en fil. Packa den som .zip."))
+        return report
+    except OSError as exc:
+        report.unreadable.append(Unreadable(str(path), f"filen kan inte läsas ({exc.strerror})."))
+        return report
+    report.merge(scan_bytes(path.name, data, limits=limits, cancel=cancel))
+    return report
+
+
+def scan_bytes(
+    name: str,
+    data: bytes,
+    source: str | None = None,
+    limits: ScanLimits | None = None,
+    cancel: CancelCheck | None = None,
+) -> ScanReport:
+    """Scan a file's content; `name` decides the type when the content does not."""
+    limits = limits or ScanLimits()
+    return _scan(name, data, source or name, _Budget(limits), 0, cancel)
+
+
+def _too_big_text(size: int, limit: int) -> str:
+    return (
+        f"filen är för stor att granska ({size / MB:.0f} MB, gränsen är {limit / MB:.0f} MB). "
+        "Ta bort den ur paketet eller dela upp den."
+    )
+
+
+def _scan(name: str, data: bytes, source: str, budget: _Budget, depth: int, cancel: CancelCheck | None) -> ScanReport:
+    if cancel is not None and cancel():
+        raise ScanCancelled
+    suffix = PurePosixPath(name).suffix.lower()
+    report = ScanReport()
+    try:
+        if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+            _scan_zip_like(data, source, suffix, budget, depth, cancel, report)
+        elif data.startswith(b"%PDF") or suffix == ".pdf":
+            _scan_pdf(data, source, budget, depth, cancel, report)
+        elif suffix in (".docx", ".xlsx", ".xlsm", ".zip"):
+            report.unreadable.append(Unreadable(source, f"filen är inte en giltig {suffix}-fil (skadad?)."))
+        elif suffix in IMAGE_SUFFIXES:
+            report.notes.append(f"{source}: en bild; text i bilder kan inte granskas. Kontrollera den själv.")
+        else:
+            report.findings.extend(scan_text(decode_text(data), source))
+            if suffix not in TEXT_SUFFIXES:
+                report.notes.append(
+                    f"{source}: okänd filtyp, granskad som text; tal som lagras binärt kan inte upptäckas."
+                )
+    except ScanCancelled:
+        raise
+    except _TooBig as exc:
+        report.unreadable.append(Unreadable(source, str(exc)))
+    except Exception as exc:  # a broken file must be reported, never crash the guard
+        report.unreadable.append(Unreadable(source, f"filen kan inte läsas ({type(exc).__name__}: {exc})."))
+    return report
+
+
+def _check_zip(zf: zipfile.ZipFile, budget: _Budget, source: str) -> list[zipfile.ZipInfo]:
+    """The members of an archive, refused when their declared sizes look like a zip bomb."""
+    limits = budget.limits
+    infos = [info for info in zf.infolist() if not info.is_dir()]
+    if len(infos) > limits.max_members:
+        raise _TooBig(f"arkivet har {len(infos)} filer, fler än gränsen {limits.max_members} (skydd mot zip-bomb).")
+    total = sum(info.file_size for info in infos)
+    if total > budget.left:
+        raise _TooBig(
+            f"arkivet packas upp till {total / MB:.0f} MB, mer än gränsen "
+            f"{limits.max_total_unpacked / MB:.0f} MB (skydd mot zip-bomb). Ta bort det ur paketet."
+        )
+    for info in infos:
+        if info.file_size > MB and info.file_size > limits.max_ratio * max(info.compress_size, 1):
+            raise _TooBig(f"{info.filename} packas upp orimligt mycket (misstänkt zip-bomb). Ta bort filen.")
+        if info.file_size > limits.max_file_bytes:
+            raise _TooBig(f"{info.filename}: " + _too_big_text(info.file_size, limits.max_file_bytes))
+    return infos
+
+
+def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, budget: _Budget) -> bytes:
+    with zf.open(info) as handle:
+        content = handle.read(budget.limits.max_file_bytes + 1)
+    if len(content) > budget.limits.max_file_bytes or len(content) > budget.left:
+        raise _TooBig(f"{info.filename} är större än arkivet uppger (misstänkt zip-bomb). Ta bort filen.")
+    budget.left -= len(content)
+    return content
+
+
+def _scan_zip_like(
+    data: bytes,
+    source: str,
+    suffix: str,
+    budget: _Budget,
+    depth: int,
+    cancel: CancelCheck | None,
+    report: ScanReport,
+) -> None:
+    if depth > budget.limits.max_depth:
+        raise _TooBig(f"zip-filer nästlade i fler än {budget.limits.max_depth} nivåer kan inte granskas.")
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        infos = _check_zip(zf, budget, source)
+        names = {info.filename for info in infos}
+        if "word/document.xml" in names:
+            _scan_docx(zf, infos, source, budget, depth, cancel, report)
+        elif "xl/workbook.xml" in names:
+            _scan_xlsx(data, source, report)
+            for info in infos:
+                if info.filename.startswith("xl/embeddings/"):
+                    _scan_member(zf, info, source, budget, depth, cancel, report)
+        else:
+            for info in infos:
+                report.findings.extend(scan_text(info.filename, f"{source} → {info.filename}", "filnamnet"))
+                _scan_member(zf, info, source, budget, depth, cancel, report)
+
+
+def _scan_member(
+    zf: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    source: str,
+    budget: _Budget,
+    depth: int,
+    cancel: CancelCheck | None,
+    report: ScanReport,
+) -> None:
+    inner = f"{source} → {info.filename}"
+    if info.flag_bits & 0x1:
+        report.unreadable.append(Unreadable(inner, "filen är lösenordsskyddad i arkivet och kan inte granskas."))
+        return
+    report.merge(_scan(info.filename, _read_member(zf, info, budget), inner, budget, depth + 1, cancel))
+
+
+# --- Word -----------------------------------------------------------------------------------------
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_TEXT_TAGS = {_W + "t", _W + "delText", _W + "instrText"}
+
+
+def _part_label(name: str) -> str:
+    stem = PurePosixPath(name).stem
+    for prefix, label in (
+        ("header", "sidhuvud"),
+        ("footer", "sidfot"),
+        ("footnotes", "fotnoter"),
+        ("endnotes", "slutnoter"),
+        ("comments", "kommentarer"),
+    ):
+        if stem.startswith(prefix):
+            number = stem[len(prefix) :]
+            return f"{label} {number}".strip()
+    return "dokumentet" if stem == "document" else stem
+
+
+def _para_text(element: ElementTree.Element) -> str:
+    """The text of one paragraph, without paragraphs nested in it (text boxes are visited on their own)."""
+    parts: list[str] = []
+    for child in element:
+        tag = child.tag
+        if tag == _W + "p":
+            continue
+        if tag in _TEXT_TAGS:
+            parts.append(child.text or "")
+        elif tag == _W + "tab":
+            parts.append("\t")
+        elif tag in (_W + "br", _W + "cr"):
+            parts.append("\n")
+        elif tag == _W + "noBreakHyphen":
+            parts.append("-")
+        elif tag == _W + "default":  # legacy form field default text
+            parts.append(child.get(_W + "val", ""))
+        parts.append(_para_text(child))
+    return "".join(parts)
+
+
+def _docx_paragraphs(root: ElementTree.Element) -> Iterator[tuple[str, str]]:
+    """(place, text) for every paragraph in a Word XML part, with table positions where they apply."""
+    parents = {child: parent for parent in root.iter() for child in parent}
+
+    def nearest(element: ElementTree.Element, tag: str) -> ElementTree.Element | None:
+        current = parents.get(element)
+        while current is not None and current.tag != tag:
+            current = parents.get(current)
+        return current
+
+    tables = {tbl: index for index, tbl in enumerate(root.iter(_W + "tbl"), start=1)}
+    for number, para in enumerate(root.iter(_W + "p"), start=1):
+        text = _para_text(para)
+        if not text.strip():
+            continue
+        cell = nearest(para, _W + "tc")
+        row = nearest(cell, _W + "tr") if cell is not None else None
+        table = nearest(row, _W + "tbl") if row is not None else None
+        if cell is not None and row is not None and table is not None:
+            rows = [tr for tr in table.iter(_W + "tr") if nearest(tr, _W + "tbl") is table]
+            cells = [tc for tc in row.iter(_W + "tc") if nearest(tc, _W + "tr") is row]
+            place = f"tabell {tables[table]}, rad {rows.index(row) + 1}, cell {cells.index(cell) + 1}"
+        else:
+            place = f"stycke {number}"
+        yield place, text
+
+
+def _scan_docx(
+    zf: zipfile.ZipFile,
+    infos: list[zipfile.ZipInfo],
+    source: str,
+    budget: _Budget,
+    depth: int,
+    cancel: CancelCheck | None,
+    report: ScanReport,
+) -> None:
+    for info in infos:
+        name = info.filename
+        if name.startswith("word/") and name.endswith(".xml") and "/" not in name[5:]:
+            label = _part_label(name)
+            root = ElementTree.fromstring(_read_member(zf, info, budget))
+            for place, text in _docx_paragraphs(root):
+                report.findings.extend(scan_text(text, source, f"{label}, {place}"))
+        elif name.startswith("docProps/") and name.endswith(".xml"):
+            root = ElementTree.fromstring(_read_member(zf, info, budget))
+            text = "\n".join(t for t in root.itertext() if t.strip())
+            report.findings.extend(scan_text(text, source, "dokumentegenskaper"))
+        elif name.startswith("word/embeddings/"):
+            _scan_member(zf, info, source, budget, depth, cancel, report)
+
+
+# --- Excel ----------------------------------------------------------------------------------------
+
+
+def _scan_xlsx(data: bytes, source: str, report: ScanReport) -> None:
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+
+    workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    try:
+        for sheet in workbook.worksheets:
+            for row_number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+                for col_number, value in enumerate(row, start=1):
+                    texts = _cell_texts(value)
+                    if not texts:
+                        continue
+                    place = f"blad ”{sheet.title}”, cell {get_column_letter(col_number)}{row_number}"
+                    for text in texts:
+                        found = scan_text(text, source, place)
+                        report.findings.extend(found)
+                        if found:
+                            break
+    finally:
+        workbook.close()
+
+
+def _cell_texts(value: Any) -> list[str]:
+    """Texts to check in one cell: the string itself, or the digits of a whole number."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, bool):
+        return []
+    if isinstance(value, float) and value.is_integer() and 0 < value < 1e13:
+        value = int(value)
+    if isinstance(value, int):
+        return numeric_candidates(value)
+    return []
+
+
+# --- PDF ------------------------------------------------------------------------------------------
+
+
+def _scan_pdf(
+    data: bytes,
+    source: str,
+    budget: _Budget,
+    depth: int,
+    cancel: CancelCheck | None,
+    report: ScanReport,
+) -> None:
+    from pypdf import PdfReader
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    reader = PdfReader(io.BytesIO(data))
+    if reader.is_encrypted and not reader.decrypt(""):
+        report.unreadable.append(Unreadable(source, "PDF-filen är lösenordsskyddad och kan inte granskas."))
+        return
+    empty: list[int] = []
+    for number, page in enumerate(reader.pages, start=1):
+        if cancel is not None and cancel():
+            raise ScanCancelled
+        text = page.extract_text() or ""
+        if not text.strip():
+            empty.append(number)
+            continue
+        report.findings.extend(scan_text(text, source, f"sida {number}"))
+    if empty:
+        pages = ", ".join(str(n) for n in empty[:10]) + (" …" if len(empty) > 10 else "")
+        report.notes.append(
+            f"{source}: sida {pages} har ingen text som kan läsas (inskannad bild?). Kontrollera dem själv."
+        )
+    for name, contents in reader.attachments.items():
+        for content in contents:
+            if len(content) > budget.left:
+                raise _TooBig(f"bilagan {name} i PDF-filen är för stor att granska.")
+            budget.left -= len(content)
+            report.merge(_scan(name, content, f"{source} → {name}", budget, depth + 1, cancel))
+
+
+# --- The order's own text -------------------------------------------------------------------------
+
+
+def scan_order(order: Order, source: str = "beställningen") -> ScanReport:
+    """Findings in every free-text value of the order: fields, wishes, variables, attachment titles."""
+    from beställning.form import load_form
+
+    form = load_form()
+    report = ScanReport()
+    for field_id, value in order.fields.items():
+        if isinstance(value, str) and value:
+            label = form.field(field_id).label if form.has_field(field_id) else field_id
+            report.findings.extend(scan_text(value, source, f"fältet ”{label}”"))
+    for benefit in order.benefits:
+        report.findings.extend(scan_text(benefit.wishes, source, f"önskemål för {benefit.name or benefit.benefit}"))
+    for pick in order.variables:
+        for text in (pick.variable, pick.description, pick.justification):
+            report.findings.extend(scan_text(text, source, f"variabeln ”{pick.variable}”"))
+    for attachment in order.attachments:
+        report.findings.extend(scan_text(attachment.title, source, "bilagans titel"))
+    return report
