@@ -12,7 +12,9 @@ from pytestqt.qtbot import QtBot
 from beställning.order import Order
 from beställning.register import Register
 from beställning.register.demo import seed_demo
-from ui.register_page import COLUMNS, FILTERS, ID_ROLE, RegisterPage
+from ui.register import RegisterPage
+from ui.register.filters import FILTERS
+from ui.register.table_model import COLUMNS, ID_ROLE
 
 TODAY = date(2026, 11, 22)
 
@@ -58,8 +60,7 @@ def test_lists_orders_with_reminders(page: RegisterPage) -> None:
 def test_dates_sort_as_dates(page: RegisterPage) -> None:
     page.table.sortByColumn(COLUMNS.index("Datum"), Qt.SortOrder.AscendingOrder)
     keys = [
-        page.proxy.index(r, COLUMNS.index("Datum")).data(page.proxy.sortRole())
-        for r in range(page.proxy.rowCount())
+        page.proxy.index(r, COLUMNS.index("Datum")).data(page.proxy.sortRole()) for r in range(page.proxy.rowCount())
     ]
     assert keys == sorted(keys)
     shown = [d for d in _column(page, "Datum") if d != "—"]

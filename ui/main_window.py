@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         return panel
 
     def _make_register(self) -> QWidget:
-        from ui.register_page import RegisterPage
+        from ui.register import RegisterPage
 
         register = RegisterPage()
         register.open_order.connect(self.open_order)

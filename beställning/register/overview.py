@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from beställning import paths
+from beställning.drafts import DraftStore
 from beställning.order import Order
 from beställning.process import DatedEvent, status_and_next
 from beställning.register.reminders import Reminder, reminders_for
@@ -94,16 +96,12 @@ def row_for(
     )
 
 
-def load_drafts() -> tuple[list[Order], list[str]]:
-    """Readable drafts from the draft store (empty when the store is not available)."""
+def load_drafts(store: DraftStore | None = None) -> tuple[list[Order], list[str]]:
+    """Readable drafts, and a message when the drafts folder itself cannot be read."""
     try:
-        from beställning import drafts
-    except ImportError:
-        return [], []
-    try:
-        return list(drafts.DraftStore().list()), []
-    except Exception as exc:  # the start page must open even when the draft folder is unreadable
-        return [], [f"Utkasten kunde inte läsas ({exc})."]
+        return (store or DraftStore()).list(), []
+    except OSError as exc:  # the start page must open even when the draft folder is unreadable
+        return [], [f"Utkasten kunde inte läsas ({exc.strerror or exc}). Kontrollera mappen {paths.drafts_dir()}."]
 
 
 def overview(

@@ -1,0 +1,378 @@
+"""One order's side of the start page: its timeline, the events recorded with FK's documents,
+FK's quoted hours against the cost model, and the calendar (.ics) export.
+
+Recording an event (händelse) puts a draft into the register; every change is announced with
+`changed`, and the page reloads the list from the register (the single source of truth).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, QUrl, Signal
+from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from beställning.process import STEPS, timeline
+from beställning.register import Event, Register, RegisterError
+from beställning.register.calibration import Estimator, apply_calibration, compare, record_quote
+from beställning.register.ics import export_ics
+from beställning.register.overview import OrderRow
+from beställning.text import one_line
+from ui.register.display import BLUE, fmt_date
+from ui.register.timeline_view import TimelineWidget
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+class EventPanel(QWidget):
+    """One order: its timeline, recording events with documents, its quote, and calendar export."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        register: Register | None,
+        today: Callable[[], date],
+        estimator: Estimator | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.register = register
+        self.today = today
+        self.estimator = estimator
+        self.row: OrderRow | None = None
+        self.pending_documents: list[Path] = []
+
+        self.heading = QLabel()
+        self.heading.setObjectName("pageTitle")
+        self.heading.setWordWrap(True)
+        self.subheading = QLabel()
+        self.subheading.setWordWrap(True)
+        self.note = QLabel()
+        self.note.setObjectName("advice")
+        self.note.setWordWrap(True)
+        self.timeline = TimelineWidget()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.timeline)
+        scroll.setFrameShape(QFrame.Shape.StyledPanel)
+
+        left = QVBoxLayout()
+        left.addWidget(self.heading)
+        left.addWidget(self.subheading)
+        left.addWidget(self.note)
+        left.addWidget(scroll, 1)
+
+        self.step_combo = QComboBox()
+        for step in STEPS:
+            self.step_combo.addItem(self.tr(step.title), step.id)
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.note_edit = QLineEdit()
+        self.note_edit.setPlaceholderText(self.tr("t.ex. FK:s diarienummer"))
+        self.attach_button = QPushButton(self.tr("Bifoga dokument…"))
+        self.attach_button.clicked.connect(self._pick_documents)
+        self.pending_label = QLabel(self.tr("Inga dokument valda"))
+        self.pending_label.setWordWrap(True)
+        self.record_button = QPushButton(self.tr("Registrera händelsen"))
+        self.record_button.clicked.connect(self._record)
+        form = QFormLayout()
+        form.addRow(self.tr("Steg"), self.step_combo)
+        form.addRow(self.tr("Datum"), self.date_edit)
+        form.addRow(self.tr("Anteckning"), self.note_edit)
+        form.addRow(self.attach_button, self.pending_label)
+        form.addRow(self.record_button)
+        self.record_box = QGroupBox(self.tr("Registrera vad som hänt"))
+        self.record_box.setLayout(form)
+
+        self.documents = QListWidget()
+        self.documents.setAccessibleName(self.tr("Händelser och dokument"))
+        self.documents.itemDoubleClicked.connect(self._open_document)
+        self.remove_button = QPushButton(self.tr("Ta bort markerad händelse"))
+        self.remove_button.clicked.connect(self._remove_event)
+        events_box = QGroupBox(self.tr("Händelser och dokument (dubbelklicka för att öppna)"))
+        events_layout = QVBoxLayout(events_box)
+        events_layout.addWidget(self.documents)
+        events_layout.addWidget(self.remove_button)
+
+        self.hours_spin = QDoubleSpinBox()
+        self.hours_spin.setRange(0, 10_000)
+        self.hours_spin.setDecimals(1)
+        self.hours_spin.setSuffix(" h")
+        self.quote_button = QPushButton(self.tr("Spara offertens timmar"))
+        self.quote_button.clicked.connect(self._save_quote)
+        self.calibration_label = QLabel()
+        self.calibration_label.setWordWrap(True)
+        self.calibrate_button = QPushButton(self.tr("Justera kostnadsmodellen…"))
+        self.calibrate_button.clicked.connect(self._calibrate)
+        quote_box = QGroupBox(self.tr("FK:s offert och kostnadsmodellen"))
+        quote_layout = QVBoxLayout(quote_box)
+        hours_row = QHBoxLayout()
+        hours_row.addWidget(QLabel(self.tr("Offererade timmar")))
+        hours_row.addWidget(self.hours_spin)
+        hours_row.addWidget(self.quote_button)
+        quote_layout.addLayout(hours_row)
+        quote_layout.addWidget(self.calibration_label)
+        quote_layout.addWidget(self.calibrate_button)
+
+        self.ics_button = QPushButton(self.tr("Spara datumen i kalendern (.ics)…"))
+        self.ics_button.clicked.connect(self._export_ics)
+
+        right_widget = QWidget()
+        right = QVBoxLayout(right_widget)
+        right.setContentsMargins(0, 0, 4, 0)
+        right.addWidget(self.record_box)
+        right.addWidget(events_box, 1)
+        right.addWidget(quote_box)
+        right.addWidget(self.ics_button)
+        self.documents.setMinimumHeight(80)
+        right_scroll = QScrollArea()
+        right_scroll.setWidgetResizable(True)
+        right_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        right_scroll.setWidget(right_widget)
+        right_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(left, 3)
+        layout.addWidget(right_scroll, 2)
+        self.set_row(None)
+
+    # --- showing -----------------------------------------------------------------------------
+
+    def _events(self) -> list[Event]:
+        if self.row is None or self.register is None or not self.row.in_register:
+            return []
+        return self.register.events(self.row.id)
+
+    def set_row(self, row: OrderRow | None) -> None:
+        self.row = row
+        self.pending_documents = []
+        self.pending_label.setText(self.tr("Inga dokument valda"))
+        self.note_edit.clear()
+        self.date_edit.setDate(_qdate(self.today()))
+        enabled = row is not None and self.register is not None
+        for widget in (
+            self.record_box,
+            self.quote_button,
+            self.hours_spin,
+            self.ics_button,
+            self.remove_button,
+        ):
+            widget.setEnabled(enabled)
+        if row is None:
+            self.heading.setText(self.tr("Ingen beställning vald"))
+            self.subheading.setText(self.tr("Välj en beställning i listan för att se dess tidslinje."))
+            self.note.hide()
+            self.timeline.set_timeline([], [])
+            self.documents.clear()
+            self.calibration_label.clear()
+            self.calibrate_button.setEnabled(False)
+            return
+        events = self._events()
+        self.heading.setText(row.project)
+        parts = [row.route_label, row.orderer, row.status]
+        if row.next_step:
+            parts.append(
+                self.tr("Nästa: ") + row.next_step + (f" ({fmt_date(row.next_date)})" if row.next_date else "")
+            )
+        self.subheading.setText(" · ".join(p for p in parts if p))
+        notes = [r.message for r in row.reminders] + ([row.note] if row.note else [])
+        self.note.setText("\n\n".join(notes))
+        self.note.setVisible(bool(notes))
+        self.timeline.set_timeline(timeline(row.order, events, self.today()), events)
+        self._fill_events(events)
+        self._select_next_step()
+        self._show_calibration()
+
+    def _select_next_step(self) -> None:
+        if self.row is None:
+            return
+        entries = timeline(self.row.order, self._events(), self.today())
+        upcoming = next((e for e in entries if e.state in ("next", "overdue")), None)
+        step_id = upcoming.step.id if upcoming else "sent"
+        self.step_combo.setCurrentIndex(max(self.step_combo.findData(step_id), 0))
+
+    def _fill_events(self, events: list[Event]) -> None:
+        self.documents.clear()
+        titles = {step.id: step.title for step in STEPS}
+        for event in events:
+            text = f"{event.date.isoformat()}  {titles.get(event.step, event.step)}"
+            if event.note:
+                text += f" · {event.note}"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, ("event", event.id))
+            self.documents.addItem(item)
+            for document in event.documents:
+                doc_item = QListWidgetItem(f"      ▤ {document.file_name}")
+                doc_item.setData(Qt.ItemDataRole.UserRole, ("document", document.file_name))
+                doc_item.setForeground(QBrush(QColor(BLUE)))
+                self.documents.addItem(doc_item)
+
+    def _show_calibration(self) -> None:
+        if self.register is None or self.row is None:
+            return
+        quote = self.register.quote(self.row.id) if self.row.in_register else None
+        self.hours_spin.setValue(quote.quoted_hours if quote else 0)
+        lines = []
+        if quote is not None:
+            estimate = f"{quote.estimated_hours:g} h".replace(".", ",") if quote.estimated_hours else "saknas"
+            lines.append(
+                self.tr("Den här offerten: %1 h, appens uppskattning %2.")
+                .replace("%1", f"{quote.quoted_hours:g}".replace(".", ","))
+                .replace("%2", estimate)
+            )
+        summary = compare(self.register)
+        lines.append(summary.message)
+        self.calibration_label.setText("\n".join(lines))
+        self.calibrate_button.setEnabled(summary.suggested_factor is not None)
+
+    # --- actions -----------------------------------------------------------------------------
+
+    def _ensure_registered(self) -> bool:
+        """A draft gets into the register when something is recorded for it."""
+        if self.row is None or self.register is None:
+            return False
+        if not self.row.in_register:
+            self.register.save(self.row.order)
+        return True
+
+    def _pick_documents(self) -> None:
+        names, _filter = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Bifoga FK:s dokument"),
+            "",
+            self.tr("Dokument (*.pdf *.docx *.doc *.txt *.eml *.msg);;Alla filer (*)"),
+        )
+        if names:
+            self.add_pending_documents([Path(n) for n in names])
+
+    def add_pending_documents(self, paths: list[Path]) -> None:
+        self.pending_documents += paths
+        self.pending_label.setText(", ".join(p.name for p in self.pending_documents))
+
+    def record(self, step_id: str, day: date, note: str = "", documents: list[Path] | None = None) -> bool:
+        """Record an event for the shown order; shows the problem and returns False on failure."""
+        if not self._ensure_registered() or self.row is None or self.register is None:
+            return False
+        try:
+            self.register.record_event(self.row.id, step_id, day, one_line(note), documents or [])
+        except RegisterError as exc:
+            QMessageBox.warning(self, self.tr("Kunde inte registrera"), str(exc))
+            return False
+        self.changed.emit()
+        return True
+
+    def _record(self) -> None:
+        step_id = str(self.step_combo.currentData())
+        if self.record(step_id, _pydate(self.date_edit.date()), self.note_edit.text(), self.pending_documents):
+            self.pending_documents = []
+
+    def _selected_event(self) -> int | None:
+        item = self.documents.currentItem()
+        if item is None:
+            return None
+        kind, value = item.data(Qt.ItemDataRole.UserRole)
+        if kind == "event":
+            return int(value)
+        for row in range(self.documents.row(item), -1, -1):
+            kind, value = self.documents.item(row).data(Qt.ItemDataRole.UserRole)
+            if kind == "event":
+                return int(value)
+        return None
+
+    def _remove_event(self) -> None:
+        event_id = self._selected_event()
+        if event_id is None or self.register is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Ta bort händelsen?"), self.tr("Händelsen och dess bifogade dokument tas bort.")
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.register.remove_event(event_id)
+            self.changed.emit()
+
+    def _open_document(self, item: QListWidgetItem) -> None:
+        kind, value = item.data(Qt.ItemDataRole.UserRole)
+        if kind != "document" or self.row is None or self.register is None:
+            return
+        path = self.register.documents_dir(self.row.id) / str(value)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def _save_quote(self) -> None:
+        if not self._ensure_registered() or self.row is None or self.register is None:
+            return
+        hours = self.hours_spin.value()
+        decisions = [e.date for e in self._events() if e.step in ("decision", "draft_quote")]
+        try:
+            record_quote(self.register, self.row.id, hours, max(decisions, default=self.today()), self.estimator)
+        except RegisterError as exc:
+            QMessageBox.warning(self, self.tr("Kunde inte spara offerten"), str(exc))
+            return
+        self.changed.emit()
+
+    def _calibrate(self) -> None:
+        if self.register is None:
+            return
+        summary = compare(self.register)
+        if summary.suggested_factor is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Justera kostnadsmodellen?"),
+            summary.message
+            + "\n\n"
+            + self.tr("Vill du att alla uppskattningar från och med nu multipliceras med %1?").replace(
+                "%1", f"{summary.suggested_factor:.2f}".replace(".", ",")
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            apply_calibration(summary)
+        except Exception as exc:  # the cost model's own errors (e.g. a damaged overrides file)
+            QMessageBox.warning(self, self.tr("Kalibreringen sparades inte"), str(exc))
+            return
+        self.calibration_label.setText(self.calibration_label.text() + "\n" + self.tr("Kostnadsmodellen är justerad."))
+
+    def _export_ics(self) -> None:
+        if self.row is None:
+            return
+        suggestion = str(Path.home() / f"{one_line(self.row.project)[:60]} – datum.ics")
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Spara datumen"), suggestion, self.tr("Kalenderfil (*.ics)")
+        )
+        if not name:
+            return
+        try:
+            export_ics(self.row.order, self._events(), Path(name))
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Kunde inte spara"), str(exc))

@@ -1,0 +1,159 @@
+"""One order's path through FK's process, drawn as a vertical line of steps with QPainter.
+
+Each step shows its state (done, next, overdue, upcoming, skipped) as a coloured dot, the recorded
+dates with notes and FK's documents, or the expected date; the next step carries FK's advice in a
+box (the key file's in yellow). No chart library: QPainter costs nothing and draws in milliseconds.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtWidgets import QWidget
+
+from beställning.process import TimelineEntry
+from beställning.register import Event
+from ui.register.display import BLUE, GREY, LIGHT, STATE_COLORS, fmt_date
+
+UPCOMING_HINTS = {
+    "confirmation": "Två arbetsdagar efter att beställningen skickats",
+    "invoice": "1–3 månader efter leveransen",
+    "retention_end": "Sex månader efter leveransen, om inte längre lagring beställts",
+}
+
+
+class TimelineWidget(QWidget):
+    """FK's process for one order, drawn as a vertical line of steps (QPainter, no chart library)."""
+
+    ROW_GAP = 10
+    LEFT = 40
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.entries: list[TimelineEntry] = []
+        self.events: dict[str, list[Event]] = {}
+        self.setMinimumWidth(320)
+
+    def set_timeline(self, entries: list[TimelineEntry], events: list[Event]) -> None:
+        self.entries = entries
+        self.events = {}
+        for event in events:
+            self.events.setdefault(event.step, []).append(event)
+        self._fit()
+        self.update()
+
+    def _lines(self, entry: TimelineEntry) -> list[tuple[str, str]]:
+        """(kind, text) lines under the step title: dates, notes, documents, the next step's advice."""
+        lines: list[tuple[str, str]] = []
+        recorded = self.events.get(entry.step.id, [])
+        if entry.state == "done":
+            if recorded:
+                for event in recorded:
+                    text = fmt_date(event.date) + (f" · {event.note}" if event.note else "")
+                    lines.append(("date", text))
+                    lines += [("doc", f"▤ {d.title or d.file_name} ({d.file_name})") for d in event.documents]
+            else:
+                lines.append(("date", fmt_date(entry.date) + ("" if entry.step.id != "sent" else " · skickad i appen")))
+        elif entry.state == "skipped":
+            lines.append(("muted", entry.note or "Inte registrerat"))
+        else:
+            if entry.expected and entry.expected_to:
+                lines.append(("date", f"Väntas {fmt_date(entry.expected)} – {fmt_date(entry.expected_to)}"))
+            elif entry.expected:
+                label = {
+                    "confirmation": "Senast",
+                    "key_file": "Nu, efter beslutet",
+                    "delivery": "Önskat leveransdatum",
+                    "retention_end": "FK gallrar",
+                }.get(entry.step.id, "Väntas")
+                lines.append(("date", f"{label} {fmt_date(entry.expected)}"))
+            elif entry.step.id in UPCOMING_HINTS:
+                lines.append(("muted", UPCOMING_HINTS[entry.step.id]))
+            if entry.note and entry.step.id != "delivery":
+                lines.append(("muted", entry.note))
+            if entry.state in ("next", "overdue"):
+                lines.append(("help", entry.step.help))
+        if entry.state == "done" and entry.note and entry.step.id == "retention_end":
+            lines.append(("muted", entry.note))
+        return lines
+
+    def _line_height(self, kind: str, text: str, width: int) -> int:
+        metrics = QFontMetrics(self.font())
+        if kind != "help":
+            return metrics.height()
+        rect = metrics.boundingRect(QRect(0, 0, width - 16, 10_000), Qt.TextFlag.TextWordWrap, text)
+        return rect.height() + 10
+
+    def _fit(self) -> None:
+        self.setMinimumHeight(self._height_for(max(self.width(), 320)))
+
+    def _height_for(self, width: int) -> int:
+        title = QFontMetrics(self._bold()).height()
+        text_width = width - self.LEFT - 12
+        total = 12
+        for entry in self.entries:
+            total += title + sum(self._line_height(k, t, text_width) for k, t in self._lines(entry)) + self.ROW_GAP
+        return total + 8
+
+    def _bold(self) -> QFont:
+        font = QFont(self.font())
+        font.setBold(True)
+        return font
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def sizeHint(self) -> QSize:
+        return QSize(420, self._height_for(420))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor("white"))
+        bold = self._bold()
+        title_h = QFontMetrics(bold).height()
+        text_width = self.width() - self.LEFT - 12
+        y = 12
+        centers: list[tuple[int, str]] = []
+        for entry in self.entries:
+            color = QColor(STATE_COLORS[entry.state])
+            centers.append((y + title_h // 2, entry.state))
+            painter.setFont(bold)
+            painter.setPen(QColor("#222") if entry.state != "skipped" else QColor(GREY))
+            title = entry.step.title
+            if entry.state == "overdue":
+                title += " – försenad"
+            elif entry.state == "next":
+                title += " – nästa steg"
+            painter.drawText(QRect(self.LEFT, y, text_width, title_h), Qt.AlignmentFlag.AlignVCenter, title)
+            y += title_h
+            painter.setFont(self.font())
+            for kind, text in self._lines(entry):
+                height = self._line_height(kind, text, text_width)
+                if kind == "help":
+                    box = QRect(self.LEFT, y + 3, text_width, height - 6)
+                    painter.setPen(Qt.PenStyle.NoPen)
+                    painter.setBrush(QColor("#fff8e1") if entry.step.id == "key_file" else QColor("#eef3f8"))
+                    painter.drawRect(box)
+                    painter.setPen(QColor("#333"))
+                    painter.drawText(box.adjusted(8, 2, -8, -2), Qt.TextFlag.TextWordWrap, text)
+                else:
+                    pen = {"date": color if entry.state == "overdue" else QColor("#333"), "doc": QColor(BLUE)}
+                    painter.setPen(pen.get(kind, QColor(GREY)))
+                    painter.drawText(QRect(self.LEFT, y, text_width, height), Qt.AlignmentFlag.AlignVCenter, text)
+                y += height
+            y += self.ROW_GAP
+        x = 20
+        for index, (cy, state) in enumerate(centers):
+            if index + 1 < len(centers):
+                painter.setPen(QPen(QColor(LIGHT), 2))
+                painter.drawLine(QPoint(x, cy + 8), QPoint(x, centers[index + 1][0] - 8))
+            color = QColor(STATE_COLORS[state])
+            painter.setPen(QPen(color, 2))
+            painter.setBrush(color if state in ("done", "overdue") else QColor("white"))
+            painter.drawEllipse(QPoint(x, cy), 7, 7)
+            if state == "next":
+                painter.setBrush(color)
+                painter.drawEllipse(QPoint(x, cy), 3, 3)
+        painter.end()
