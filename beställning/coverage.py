@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal
 
@@ -127,9 +127,7 @@ def catalog_lookup() -> BenefitLookup:
 
         catalog = load_catalog()
     except Exception as exc:  # the catalog raises its own Swedish errors; keep them, never a traceback
-        raise CoverageError(
-            f"Förmånskatalogen kan inte läsas, så täckningen kan inte beräknas ({exc})."
-        ) from exc
+        raise CoverageError(f"Förmånskatalogen kan inte läsas, så täckningen kan inte beräknas ({exc}).") from exc
 
     def lookup(benefit_id: str) -> BenefitInfo:
         try:
@@ -138,9 +136,7 @@ def catalog_lookup() -> BenefitLookup:
             known = ", ".join(b.id for b in catalog.benefits)
             raise CoverageError(f"Okänd förmån '{benefit_id}'. Kända förmåner: {known}.") from exc
         lag = benefit.lag
-        return BenefitInfo(
-            benefit.id, benefit.name, benefit.register, lag.months, lag.estimate, lag.basis, lag.source
-        )
+        return BenefitInfo(benefit.id, benefit.name, benefit.register, lag.months, lag.estimate, lag.basis, lag.source)
 
     return lookup
 
@@ -246,30 +242,26 @@ def benefit_coverage(
     except CoverageError as exc:
         warnings.append(f"{info.name}: {exc}")
         start = end = None
+    no_period = BenefitCoverage(
+        benefit=info.id,
+        name=info.name,
+        register=info.register,
+        as_of=as_of,
+        lag=lag,
+        period_from=start,
+        period_to=end,
+        complete_through=through,
+        incomplete_months=(),
+        complete_from=None,
+        status="no_period",
+        lag_note=lag_note,
+    )
     if start is None or end is None or end < start:
         if start is not None and end is not None:
-            warnings.append(
-                f"{info.name}: perioden slutar ({end}) före den börjar ({start}). Rätta perioden."
-            )
+            warnings.append(f"{info.name}: perioden slutar ({end}) före den börjar ({start}). Rätta perioden.")
         else:
-            warnings.append(
-                f"{info.name}: ange period (från och till) för att se vilka månader som är kompletta."
-            )
-        return BenefitCoverage(
-            benefit=info.id,
-            name=info.name,
-            register=info.register,
-            as_of=as_of,
-            lag=lag,
-            period_from=start,
-            period_to=end,
-            complete_through=through,
-            incomplete_months=(),
-            complete_from=None,
-            status="no_period",
-            warnings=tuple(warnings),
-            lag_note=lag_note,
-        )
+            warnings.append(f"{info.name}: ange period (från och till) för att se vilka månader som är kompletta.")
+        return replace(no_period, warnings=tuple(warnings))
     incomplete = tuple(m for m in month_range(max(start, through.plus(1)), end))
     whole_from = complete_from(end, lag.months)
     suggestions: list[str] = []
@@ -287,21 +279,13 @@ def benefit_coverage(
             f"Eller planera uttaget till tidigast {whole_from.isoformat()}, då hela perioden till och med "
             f"{end} är komplett."
         )
-    return BenefitCoverage(
-        benefit=info.id,
-        name=info.name,
-        register=info.register,
-        as_of=as_of,
-        lag=lag,
-        period_from=start,
-        period_to=end,
-        complete_through=through,
+    return replace(
+        no_period,
         incomplete_months=incomplete,
         complete_from=whole_from,
         status=status,
         warnings=tuple(warnings),
         suggestions=tuple(suggestions),
-        lag_note=lag_note,
     )
 
 
@@ -343,8 +327,6 @@ def order_coverage(
             )
             continue
         if request.name and request.name != info.name:
-            info = BenefitInfo(
-                info.id, request.name, info.register, info.months, info.estimate, info.basis, info.source
-            )
+            info = replace(info, name=request.name)
         result.append(benefit_coverage(info, as_of, request.period_from, request.period_to, overrides))
     return result

@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 from beställning.catalog.errors import ListImportError
+from beställning.zipguard import ZipLimits, size_problem, size_text
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")
@@ -20,14 +21,16 @@ MAX_FILE_BYTES = 30 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024
 MAX_MEMBERS = 5000
 MAX_RATIO = 200  # a member inflating more than this (and above 10 MB) is a bomb
+ZIP_LIMITS = ZipLimits(
+    max_total_bytes=MAX_UNCOMPRESSED_BYTES,
+    max_member_bytes=MAX_UNCOMPRESSED_BYTES,
+    max_ratio=MAX_RATIO,
+    ratio_floor_bytes=10 * 1024 * 1024,
+)
 
 _NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _NS_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-
-
-def _mb(size: int) -> str:
-    return f"{size / 1024 / 1024:.0f} MB"
 
 
 def check_workbook_file(path: Path) -> None:
@@ -45,7 +48,7 @@ def check_workbook_file(path: Path) -> None:
         raise ListImportError(f"{name}: filen är tom (0 byte). Hämta listan från FK igen.")
     if size > MAX_FILE_BYTES:
         raise ListImportError(
-            f"{name}: filen är {_mb(size)}, mycket större än en variabellista (under 1 MB). "
+            f"{name}: filen är {size_text(size)}, mycket större än en variabellista (under 1 MB). "
             "Kontrollera att det är rätt fil."
         )
     if head.startswith(OLE_SIGNATURE):
@@ -77,20 +80,12 @@ def check_workbook_file(path: Path) -> None:
         raise ListImportError(f"{name}: filen innehåller {len(infos)} delar, orimligt många för en arbetsbok.")
     if any(info.flag_bits & 0x1 for info in infos):
         raise ListImportError(f"{name}: delar av filen är krypterade. Spara om den i Excel utan lösenord.")
-    total = sum(info.file_size for info in infos)
-    if total > MAX_UNCOMPRESSED_BYTES:
+    problem = size_problem(infos, ZIP_LIMITS)
+    if problem:
         raise ListImportError(
-            f"{name}: filen packas upp till {_mb(total)} (max {_mb(MAX_UNCOMPRESSED_BYTES)}); "
-            "den ser ut som en "
-            "zip-bomb eller en helt annan fil än en variabellista och importeras inte."
+            f"{name}: {problem} En variabellista från FK är mycket mindre; filen importeras inte. "
+            "Kontrollera att du valt rätt fil."
         )
-    for info in infos:
-        if info.file_size > 10 * 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise ListImportError(
-                f"{name}: delen {info.filename} packas upp "
-                f"{info.file_size // max(info.compress_size, 1)} gånger; "
-                "filen ser ut som en zip-bomb och importeras inte."
-            )
 
 
 def hidden_columns(path: Path) -> dict[str, set[int]]:

@@ -28,6 +28,7 @@ from beställning.atomic import atomic_path
 from beställning.order import Order, OrderFileError, order_from_dict
 from beställning.process import STEP_BY_ID
 from beställning.register.store import Register, RegisterError, check_order_id, orderer_of, safe_file_name
+from beställning.zipguard import ZipLimits, ZipTooLarge, read_member, size_problem
 
 EXPORT_KIND = "bestallningsassistenten/order-export"
 EXPORT_FORMAT = 1
@@ -36,6 +37,7 @@ MAX_JSON_BYTES = 10 * 1024 * 1024
 MAX_MEMBER_BYTES = 100 * 1024 * 1024
 MAX_TOTAL_BYTES = 500 * 1024 * 1024
 MAX_RATIO = 100  # uncompressed / compressed, checked for members above 1 MB
+ZIP_LIMITS = ZipLimits(MAX_TOTAL_BYTES, MAX_MEMBER_BYTES, MAX_RATIO, ratio_floor_bytes=1024 * 1024)
 
 
 class TransferError(RegisterError):
@@ -53,9 +55,7 @@ def export_order(register: Register, order_id: str, target: Path) -> Path:
         for document in event.documents:
             source = register.document_path(document, order_id)
             if not source.is_file():
-                raise TransferError(
-                    f"Dokumentet {document.file_name} saknas i beställningens mapp; exporten avbröts."
-                )
+                raise TransferError(f"Dokumentet {document.file_name} saknas i beställningens mapp; exporten avbröts.")
             documents.append((document.file_name, source))
             docs.append(
                 {
@@ -141,33 +141,27 @@ def _member_name(info: zipfile.ZipInfo, source: Path) -> str:
     return name
 
 
-def _check_size(info: zipfile.ZipInfo, limit: int, source: Path) -> None:
-    if info.file_size > limit:
-        raise _fail(source, f"{info.filename} är för stor ({info.file_size} byte).")
-    if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-        raise _fail(source, f"{info.filename} packas upp orimligt mycket (en så kallad zip-bomb).")
+def _too_large(source: Path, problem: str) -> TransferError:
+    return _fail(source, f"{problem} Be avsändaren exportera beställningen på nytt.")
 
 
 def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, source: Path) -> bytes:
     """Read a member, never more than `limit` bytes whatever its header claims."""
-    _check_size(info, limit, source)
     try:
-        with archive.open(info) as handle:
-            data = handle.read(limit + 1)
-    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError) as exc:
+        return read_member(archive, info, limit)
+    except ZipTooLarge as exc:
+        raise _too_large(source, str(exc)) from exc
+    except Exception as exc:  # BadZipFile, OSError, zlib.error and friends from a damaged stream
         raise _fail(source, f"{info.filename} är skadad ({exc}).") from exc
-    except Exception as exc:  # zlib.error and friends from a damaged stream
-        raise _fail(source, f"{info.filename} är skadad ({exc}).") from exc
-    if len(data) > limit or len(data) != info.file_size:
-        raise _fail(source, f"{info.filename} har inte den storlek filen uppger.")
-    return data
 
 
-def _json(data: bytes, name: str, source: Path) -> Any:
+def _read_json(archive: zipfile.ZipFile, info: zipfile.ZipInfo, source: Path) -> Any:
+    """One of the export's JSON members, read within MAX_JSON_BYTES and parsed."""
+    data = _read(archive, info, MAX_JSON_BYTES, source)
     try:
         return json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise _fail(source, f"{name} är skadad ({exc}).") from exc
+        raise _fail(source, f"{info.filename} är skadad ({exc}).") from exc
 
 
 def read_export(source: Path) -> _Incoming:
@@ -183,8 +177,9 @@ def read_export(source: Path) -> _Incoming:
         infos = archive.infolist()
         if len(infos) > MAX_MEMBERS:
             raise _fail(source, f"den innehåller {len(infos)} filer, fler än en beställning kan ha.")
-        if sum(i.file_size for i in infos) > MAX_TOTAL_BYTES:
-            raise _fail(source, "innehållet är större än 500 MB uppackat.")
+        problem = size_problem(infos, ZIP_LIMITS)
+        if problem:
+            raise _too_large(source, problem)
         members: dict[str, zipfile.ZipInfo] = {}
         for info in infos:
             name = _member_name(info, source)
@@ -192,13 +187,10 @@ def read_export(source: Path) -> _Incoming:
                 continue
             if name in members:
                 raise _fail(source, f"{name} finns två gånger.")
-            _check_size(info, MAX_MEMBER_BYTES, source)
             members[name] = info
         if "manifest.json" not in members:
             raise _fail(source, "den är ingen export från Beställningsassistenten (manifest.json saknas).")
-        manifest = _json(
-            _read(archive, members["manifest.json"], MAX_JSON_BYTES, source), "manifest.json", source
-        )
+        manifest = _read_json(archive, members["manifest.json"], source)
         if not isinstance(manifest, dict) or manifest.get("kind") != EXPORT_KIND:
             raise _fail(source, "den är ingen export av en beställning från Beställningsassistenten.")
         version = manifest.get("format")
@@ -215,9 +207,7 @@ def read_export(source: Path) -> _Incoming:
         ]
         if unexpected:
             raise _fail(source, f"den innehåller filer som inte hör till en beställning ({unexpected[0]}).")
-        order_data = _json(
-            _read(archive, members["order.json"], MAX_JSON_BYTES, source), "order.json", source
-        )
+        order_data = _read_json(archive, members["order.json"], source)
         try:
             order = order_from_dict(order_data, "order.json")
         except OrderFileError as exc:
@@ -226,9 +216,7 @@ def read_export(source: Path) -> _Incoming:
             check_order_id(order.id)
         except RegisterError as exc:
             raise _fail(source, str(exc)) from exc
-        history = _json(
-            _read(archive, members["history.json"], MAX_JSON_BYTES, source), "history.json", source
-        )
+        history = _read_json(archive, members["history.json"], source)
         incoming = _check_history(history, order, source)
         wanted = {doc["file"]: doc for event in incoming.events for doc in event["documents"]}
         for name, doc in wanted.items():

@@ -23,8 +23,8 @@ from xml.etree import ElementTree
 
 from beställning.order import Order
 from beställning.send.pnr import find_pnr, numeric_candidates
+from beställning.zipguard import MB, ZipLimits, ZipTooLarge, read_member, size_problem, size_text
 
-MB = 1024 * 1024
 TEXT_SUFFIXES = {
     ".toml",
     ".ini",
@@ -112,15 +112,31 @@ class ScanCancelled(Exception):
 
 
 class _Budget:
-    """Unpacked bytes left for one top-level file, shared by all nested archives in it."""
+    """What the scan of one top-level file shares with every nested archive in it.
 
-    def __init__(self, limits: ScanLimits) -> None:
+    The unpacked bytes left, so nesting cannot multiply the limit, and the user's cancel check.
+    """
+
+    def __init__(self, limits: ScanLimits, cancel: CancelCheck | None = None) -> None:
         self.limits = limits
         self.left = limits.max_total_unpacked
+        self.cancel = cancel
+
+    def check_cancelled(self) -> None:
+        if self.cancel is not None and self.cancel():
+            raise ScanCancelled
+
+    def zip_limits(self) -> ZipLimits:
+        """What the next archive may inflate to: no more than the bytes left, no member above a file's limit."""
+        limits = self.limits
+        return ZipLimits(self.left, limits.max_file_bytes, limits.max_ratio, ratio_floor_bytes=MB)
 
 
 class _TooBig(Exception):
     pass
+
+
+_REMOVE_IT = "Ta bort filen ur paketet."
 
 
 CancelCheck = Callable[[], bool]
@@ -201,26 +217,25 @@ def scan_bytes(
 ) -> ScanReport:
     """Scan a file's content; `name` decides the type when the content does not."""
     limits = limits or ScanLimits()
-    return _scan(name, data, source or name, _Budget(limits), 0, cancel)
+    return _scan(name, data, source or name, _Budget(limits, cancel), 0)
 
 
 def _too_big_text(size: int, limit: int) -> str:
     return (
-        f"filen är för stor att granska ({size / MB:.0f} MB, gränsen är {limit / MB:.0f} MB). "
+        f"filen är för stor att granska ({size_text(size)}, gränsen är {size_text(limit)}). "
         "Ta bort den ur paketet eller dela upp den."
     )
 
 
-def _scan(name: str, data: bytes, source: str, budget: _Budget, depth: int, cancel: CancelCheck | None) -> ScanReport:
-    if cancel is not None and cancel():
-        raise ScanCancelled
+def _scan(name: str, data: bytes, source: str, budget: _Budget, depth: int) -> ScanReport:
+    budget.check_cancelled()
     suffix = PurePosixPath(name).suffix.lower()
     report = ScanReport()
     try:
         if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
-            _scan_zip_like(data, source, suffix, budget, depth, cancel, report)
+            _scan_zip_like(data, source, suffix, budget, depth, report)
         elif data.startswith(b"%PDF") or suffix == ".pdf":
-            _scan_pdf(data, source, budget, depth, cancel, report)
+            _scan_pdf(data, source, budget, depth, report)
         elif suffix in (".docx", ".xlsx", ".xlsm", ".zip"):
             report.unreadable.append(Unreadable(source, f"filen är inte en giltig {suffix}-fil (skadad?)."))
         elif suffix in IMAGE_SUFFIXES:
@@ -246,25 +261,17 @@ def _check_zip(zf: zipfile.ZipFile, budget: _Budget, source: str) -> list[zipfil
     infos = [info for info in zf.infolist() if not info.is_dir()]
     if len(infos) > limits.max_members:
         raise _TooBig(f"arkivet har {len(infos)} filer, fler än gränsen {limits.max_members} (skydd mot zip-bomb).")
-    total = sum(info.file_size for info in infos)
-    if total > budget.left:
-        raise _TooBig(
-            f"arkivet packas upp till {total / MB:.0f} MB, mer än gränsen "
-            f"{limits.max_total_unpacked / MB:.0f} MB (skydd mot zip-bomb). Ta bort det ur paketet."
-        )
-    for info in infos:
-        if info.file_size > MB and info.file_size > limits.max_ratio * max(info.compress_size, 1):
-            raise _TooBig(f"{info.filename} packas upp orimligt mycket (misstänkt zip-bomb). Ta bort filen.")
-        if info.file_size > limits.max_file_bytes:
-            raise _TooBig(f"{info.filename}: " + _too_big_text(info.file_size, limits.max_file_bytes))
+    problem = size_problem(infos, budget.zip_limits())
+    if problem:
+        raise _TooBig(f"{problem} {_REMOVE_IT}")
     return infos
 
 
 def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, budget: _Budget) -> bytes:
-    with zf.open(info) as handle:
-        content = handle.read(budget.limits.max_file_bytes + 1)
-    if len(content) > budget.limits.max_file_bytes or len(content) > budget.left:
-        raise _TooBig(f"{info.filename} är större än arkivet uppger (misstänkt zip-bomb). Ta bort filen.")
+    try:
+        content = read_member(zf, info, min(budget.limits.max_file_bytes, budget.left))
+    except ZipTooLarge as exc:
+        raise _TooBig(f"{exc} {_REMOVE_IT}") from exc
     budget.left -= len(content)
     return content
 
@@ -275,7 +282,6 @@ def _scan_zip_like(
     suffix: str,
     budget: _Budget,
     depth: int,
-    cancel: CancelCheck | None,
     report: ScanReport,
 ) -> None:
     if depth > budget.limits.max_depth:
@@ -284,16 +290,16 @@ def _scan_zip_like(
         infos = _check_zip(zf, budget, source)
         names = {info.filename for info in infos}
         if "word/document.xml" in names:
-            _scan_docx(zf, infos, source, budget, depth, cancel, report)
+            _scan_docx(zf, infos, source, budget, depth, report)
         elif "xl/workbook.xml" in names:
             _scan_xlsx(data, source, report)
             for info in infos:
                 if info.filename.startswith("xl/embeddings/"):
-                    _scan_member(zf, info, source, budget, depth, cancel, report)
+                    _scan_member(zf, info, source, budget, depth, report)
         else:
             for info in infos:
                 report.findings.extend(scan_text(info.filename, f"{source} → {info.filename}", "filnamnet"))
-                _scan_member(zf, info, source, budget, depth, cancel, report)
+                _scan_member(zf, info, source, budget, depth, report)
 
 
 def _scan_member(
@@ -302,14 +308,13 @@ def _scan_member(
     source: str,
     budget: _Budget,
     depth: int,
-    cancel: CancelCheck | None,
     report: ScanReport,
 ) -> None:
     inner = f"{source} → {info.filename}"
     if info.flag_bits & 0x1:
         report.unreadable.append(Unreadable(inner, "filen är lösenordsskyddad i arkivet och kan inte granskas."))
         return
-    report.merge(_scan(info.filename, _read_member(zf, info, budget), inner, budget, depth + 1, cancel))
+    report.merge(_scan(info.filename, _read_member(zf, info, budget), inner, budget, depth + 1))
 
 
 # --- Word -----------------------------------------------------------------------------------------
@@ -387,7 +392,6 @@ def _scan_docx(
     source: str,
     budget: _Budget,
     depth: int,
-    cancel: CancelCheck | None,
     report: ScanReport,
 ) -> None:
     for info in infos:
@@ -402,7 +406,7 @@ def _scan_docx(
             text = "\n".join(t for t in root.itertext() if t.strip())
             report.findings.extend(scan_text(text, source, "dokumentegenskaper"))
         elif name.startswith("word/embeddings/"):
-            _scan_member(zf, info, source, budget, depth, cancel, report)
+            _scan_member(zf, info, source, budget, depth, report)
 
 
 # --- Excel ----------------------------------------------------------------------------------------
@@ -451,7 +455,6 @@ def _scan_pdf(
     source: str,
     budget: _Budget,
     depth: int,
-    cancel: CancelCheck | None,
     report: ScanReport,
 ) -> None:
     from pypdf import PdfReader
@@ -463,8 +466,7 @@ def _scan_pdf(
         return
     empty: list[int] = []
     for number, page in enumerate(reader.pages, start=1):
-        if cancel is not None and cancel():
-            raise ScanCancelled
+        budget.check_cancelled()
         text = page.extract_text() or ""
         if not text.strip():
             empty.append(number)
@@ -480,7 +482,7 @@ def _scan_pdf(
             if len(content) > budget.left:
                 raise _TooBig(f"bilagan {name} i PDF-filen är för stor att granska.")
             budget.left -= len(content)
-            report.merge(_scan(name, content, f"{source} → {name}", budget, depth + 1, cancel))
+            report.merge(_scan(name, content, f"{source} → {name}", budget, depth + 1))
 
 
 # --- The order's own text -------------------------------------------------------------------------
