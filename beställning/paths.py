@@ -6,7 +6,6 @@ Set BESTALLNING_HOME to put everything (data, config, drafts) under one folder.
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
 
 APP_NAME = "Bestallningsassistenten"
@@ -52,4 +51,6 @@ def drafts_dir() -> Path:
 
 def resource_path(*parts: str) -> Path:
     """A file shipped in `resources/` (works from a checkout and from an installed wheel)."""
+    from importlib import resources  # imported here: ~10 ms that the app's first window need not pay
+
     return Path(str(resources.files("resources").joinpath(*parts)))

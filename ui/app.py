@@ -5,22 +5,26 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QTimer, QTranslator
+from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from beställning.drafts import DraftStore, Session
-from beställning.order import Order
 from ui.errors import install_handler
 from ui.i18n import english
+from ui.main_window import MainWindow
 from ui.style import STYLE_SHEET
 
 
-def _offer_recovery(window: object, recovered: list[Order]) -> None:
-    """After a crash or a kill: offer the drafts that were open, as they were autosaved."""
-    from ui.main_window import MainWindow
+def _start_recovery(window: MainWindow) -> None:
+    """After the first paint: mark this session, and offer the drafts a crashed session left open."""
+    from beställning.drafts import DraftStore, Session
 
-    assert isinstance(window, MainWindow)
+    marker = Session(DraftStore())
+    recovered = marker.start()
+    window.set_session_marker(marker)
+    if not recovered:
+        return
     order = recovered[0]
+    saved = order.modified[:16].replace("T", " ")
     answer = QMessageBox.question(
         window,
         window.tr("Återställ utkast"),
@@ -29,7 +33,7 @@ def _offer_recovery(window: object, recovered: list[Order]) -> None:
             "”%1” (sparat %2)?"
         )
         .replace("%1", order.title())
-        .replace("%2", order.modified[:16].replace("T", " ")),
+        .replace("%2", saved),
     )
     if answer == QMessageBox.StandardButton.Yes:
         window.open_order(order)
@@ -54,18 +58,13 @@ def run_app(args: list[str]) -> int:
     app.setStyleSheet(STYLE_SHEET)
     install_handler()
     _install_translation(app)
-    from ui.main_window import MainWindow
-
-    store = DraftStore()
-    session = Session(store)
-    recovered = session.start()
-    window = MainWindow(store, session)
+    window = MainWindow()
+    window.started.connect(lambda: _start_recovery(window))
     window.show()
     if os.environ.get("BESTALLNING_EXIT_AFTER_SHOW"):  # used by bench/bench_start.py
-        QTimer.singleShot(0, app.quit)
-    if recovered:
-        QTimer.singleShot(0, lambda: _offer_recovery(window, recovered))
+        from ui.first_paint import quit_after_first_paint
+
+        quit_after_first_paint(app, window, os.environ["BESTALLNING_EXIT_AFTER_SHOW"])
     code = app.exec()
-    window.session.flush()
-    session.end()
+    window.close_session()
     return code

@@ -1,6 +1,8 @@
 """The main window: navigation between pages, the menu's actions, nothing else.
 
-Pages are created the first time they are shown, so the window appears fast.
+Pages are created the first time they are shown, and the start page only after the window's first
+paint, so the window appears about as fast as a bare Qt window. Keep `PySide6.QtCore.Qt` out of this
+module: touching that namespace builds hundreds of enums (~30 ms), which the pages can pay later.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -21,24 +23,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from beställning.drafts import DraftStore, Session
-from beställning.order import Order, OrderFileError, load_order
 from beställning.text import one_line
-from ui.order_session import OrderSession
 
 if TYPE_CHECKING:
+    from beställning.drafts import DraftStore, Session
+    from beställning.order import Order
     from ui.estimate_panel import EstimatePanel
+    from ui.order_session import OrderSession
 
 
 class MainWindow(QMainWindow):
+    started = Signal()  # after the first paint, when the start page is built
+
     def __init__(
         self, store: DraftStore | None = None, session: Session | None = None, parent: QWidget | None = None
     ) -> None:
+        self._started = False  # first: Qt may deliver events while the window is being built
         super().__init__(parent)
         self.setWindowTitle(self.tr("Beställningsassistenten – individdata från Försäkringskassan"))
         self.resize(1180, 780)
-        self.session = OrderSession(store, session, self)
-        self.session.changed.connect(self._update_title)
+        self._store, self._marker = store, session
+        self._session: OrderSession | None = None
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -63,10 +68,49 @@ class MainWindow(QMainWindow):
         for _key, title, _factory in self._factories:
             self.nav.addItem(title)
             self.stack.addWidget(QWidget())
-        self.nav.currentRowChanged.connect(self._show_page)
         self._create_actions()
+        self.nav.blockSignals(True)
         self.nav.setCurrentRow(0)
+        self.nav.blockSignals(False)
+        self.nav.currentRowChanged.connect(self._show_page)
+
+    def event(self, event: QEvent) -> bool:
+        """The window appears at once; the start page is built right after its first paint."""
+        if not self._started and event.type() == QEvent.Type.Paint:
+            self._started = True
+            QTimer.singleShot(0, self._build_start_page)
+        return super().event(event)
+
+    @property
+    def session(self) -> OrderSession:
+        """The order being edited, created on first use (the order model is not needed to show the window)."""
+        if self._session is None:
+            from ui import order_session
+
+            self._session = order_session.OrderSession(self._store, self._marker, self)
+            self._session.changed.connect(self._update_title)
+        return self._session
+
+    def set_session_marker(self, marker: Session) -> None:
+        """The crash-recovery marker, known once the app has started it (after the first paint)."""
+        self._marker = marker
+        if self._session is not None:
+            self._session.session = marker
+            marker.set_open([self._session.order.id])
+
+    def close_session(self) -> None:
+        """At a clean exit: write what is pending and remove the crash-recovery marker."""
+        if self._session is not None:
+            self._session.flush()
+        if self._marker is not None:
+            self._marker.end()
+
+    def _build_start_page(self) -> None:
+        for action, shortcut in self._shortcuts:  # ~30 ms of Qt enum set-up, so after the first paint
+            action.setShortcut(QKeySequence(shortcut))
+        self._show_page(self.nav.currentRow())
         self.statusBar().showMessage(self.tr("Klar."), 3000)
+        self.started.emit()
 
     # --- pages -------------------------------------------------------------------------------
     def page(self, key: str) -> QWidget:
@@ -91,7 +135,8 @@ class MainWindow(QMainWindow):
         page = self.page(key)
         self.stack.setCurrentWidget(page)
         if key == "register":
-            self.session.flush()
+            if self._session is not None:
+                self._session.flush()
             page.refresh()  # type: ignore[attr-defined]
 
     def _make_wizard(self) -> QWidget:
@@ -167,17 +212,18 @@ class MainWindow(QMainWindow):
     def _create_actions(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Arkiv"))
         self.actions_by_name: dict[str, QAction] = {}
+        self._shortcuts: list[tuple[QAction, QKeySequence.StandardKey | str]] = []
         for name, text, shortcut, slot in (
             ("new", self.tr("&Ny beställning"), QKeySequence.StandardKey.New, self.new_order),
             ("open", self.tr("&Öppna beställningsfil…"), QKeySequence.StandardKey.Open, self.open_file),
             ("save_as", self.tr("Spara &som…"), QKeySequence.StandardKey.SaveAs, self.save_as),
-            ("render", self.tr("Skriv &blanketten (.docx)…"), QKeySequence("Ctrl+P"), self.render_form),
+            ("render", self.tr("Skriv &blanketten (.docx)…"), "Ctrl+P", self.render_form),
             ("fill_fk", self.tr("Fyll i &Försäkringskassans blankett…"), None, self.fill_fk_form),
             ("quit", self.tr("&Avsluta"), QKeySequence.StandardKey.Quit, self.close),
         ):
             action = QAction(text, self)
             if shortcut is not None:
-                action.setShortcut(shortcut)
+                self._shortcuts.append((action, shortcut))
             action.triggered.connect(slot)
             file_menu.addAction(action)
             self.actions_by_name[name] = action
@@ -186,7 +232,6 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar(self.tr("Verktyg"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for name in ("new", "open", "render"):
             toolbar.addAction(self.actions_by_name[name])
         help_menu = self.menuBar().addMenu(self.tr("&Hjälp"))
@@ -198,6 +243,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.session.order.title()} – Beställningsassistenten")
 
     def new_order(self) -> None:
+        from beställning.order import Order
+
         self.open_order(Order())
 
     def open_order(self, order: Order, path: Path | None = None) -> None:
@@ -210,6 +257,8 @@ class MainWindow(QMainWindow):
         )
         if not name:
             return
+        from beställning.order import OrderFileError, load_order
+
         try:
             order = load_order(Path(name))
         except OrderFileError as exc:
