@@ -233,9 +233,14 @@ class RegisterPage(QWidget):
         selected = self.selected_id()
         shown = self.visible_rows()
         self.model.set_rows(shown)
-        self.count_label.setText(
-            self.tr("Visar %1 av %2 beställningar.").replace("%1", str(len(shown))).replace("%2", str(len(self.rows)))
-        )
+        if self.rows:
+            counted = self.tr("Visar %1 av %2 beställningar.")
+            self.count_label.setText(counted.replace("%1", str(len(shown))).replace("%2", str(len(self.rows))))
+        else:
+            self.count_label.setText(
+                self.tr("Inga beställningar ännu. Börja med ”Ny beställning” i verktygsfältet; utkast sparas "
+                        "automatiskt och syns här.")
+            )
         if (selected and not self.select(selected)) or not selected:
             self.panel.set_row(None)
         self._update_buttons()
