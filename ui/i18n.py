@@ -1,8 +1,9 @@
 """The UI language: Swedish first, English second.
 
-Swedish is the source language of every UI string. English is chosen by BESTALLNING_LANG=en, or by a
-system locale that is not Swedish; then Qt's translator (resources/i18n) translates the widgets and the
-form definition's English labels are used.
+Swedish is the source language of every UI string and the default. English is chosen by
+BESTALLNING_LANG=en, or by a system locale whose language is English (a bare C/POSIX locale, common
+on servers, stays Swedish); then Qt's translator (resources/i18n) translates the widgets and the form
+definition's English labels are used.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ def ui_language() -> str:
     chosen = os.environ.get("BESTALLNING_LANG", "").strip().lower()
     if chosen in ("sv", "en"):
         return chosen
-    return "sv" if QLocale.system().language() == QLocale.Language.Swedish else "en"
+    return "en" if QLocale.system().language() == QLocale.Language.English else "sv"
 
 
 def english() -> bool:

@@ -131,5 +131,5 @@ class AttachmentsEditor(QWidget):
         self.grid.setColumnStretch(1, 1)
 
     def show_problems(self, messages: list[str]) -> None:
-        self.problem_label.setText("\n".join("⛔ " + m for m in messages))
+        self.problem_label.setText("\n".join("✖ " + m for m in messages))
         self.problem_label.setVisible(bool(messages))

@@ -154,5 +154,5 @@ class BenefitsEditor(QWidget):
         """Messages keyed by `benefits[i]`; rows without a message are cleared."""
         for key, label in self.problem_labels.items():
             text = messages.get(key)
-            label.setText("⛔ " + text if text else "")
+            label.setText("✖ " + text if text else "")
             label.setVisible(bool(text))

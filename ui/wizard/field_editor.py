@@ -129,7 +129,7 @@ class FieldEditor(QWidget):
             self.problem_label.hide()
             return
         self.problem_label.setProperty("blocking", blocking)
-        self.problem_label.setText(("⛔ " if blocking else "⚠ ") + message)
+        self.problem_label.setText(("✖ " if blocking else "⚠ ") + message)
         self.problem_label.style().unpolish(self.problem_label)
         self.problem_label.style().polish(self.problem_label)
         self.problem_label.show()

@@ -90,7 +90,7 @@ class SummaryPage(QWidget):
             section = form.section(problem.section).title
             label = form.field(problem.field).label if form.has_field(problem.field) else ""
             where = f"{section} › {label}" if label else section
-            item = QListWidgetItem(("⛔ " if problem.blocking else "⚠ ") + f"{where}: {problem.message}")
+            item = QListWidgetItem(("✖ " if problem.blocking else "⚠ ") + f"{where}: {problem.message}")
             item.setData(FIELD_ROLE, problem.field)
             item.setData(SECTION_ROLE, problem.section)
             self.problems.addItem(item)

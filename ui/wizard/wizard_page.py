@@ -170,9 +170,9 @@ class WizardPage(QWidget):
         for row in range(self.steps.count()):
             item = self.steps.item(row)
             step_id = item.data(STEP_ROLE)
-            base = item.text().split("  ⛔")[0].split("  ✔")[0]
+            base = item.text().split("  ✖")[0].split("  ✔")[0]
             if step_id in counts and step_id in self.passed:
-                item.setText(f"{base}  ⛔{counts[step_id]}")
+                item.setText(f"{base}  ✖{counts[step_id]}")
             elif step_id in self.passed and step_id in self.section_pages:
                 item.setText(f"{base}  ✔")
             else:
