@@ -29,7 +29,8 @@ class Condition:
 
 @dataclass(frozen=True)
 class FormField:
-    """One field of the form: what it holds, its Swedish label and help, where it is required."""
+    """One field of the form: what it holds, its label and help (Swedish, and English for the English
+    UI), where it is required."""
 
     id: str
     kind: FieldKind
@@ -42,6 +43,7 @@ class FormField:
     options: tuple[str, ...] = ()
     visible_if: Condition | None = None
     synonyms: tuple[str, ...] = ()
+    help_en: str = ""  # '' in an older form.json: the English UI then shows the Swedish help
 
     def shown_for(self, route: Route) -> bool:
         return route in self.routes
@@ -58,6 +60,7 @@ class Section:
     kind: Literal["fields", "benefits", "attachments"]
     routes: tuple[Route, ...]
     fields: tuple[FormField, ...]
+    help_en: str = ""
 
     def shown_for(self, route: Route) -> bool:
         return route in self.routes
@@ -73,6 +76,7 @@ class RouteInfo:
     short: str
     title_en: str
     help: str
+    help_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -144,6 +148,7 @@ def parse_form(data: dict[str, Any]) -> FormDefinition:
                 options=tuple(raw.get("options", ())),
                 visible_if=Condition(cond["field"], cond["equals"]) if cond else None,
                 synonyms=tuple(raw.get("synonyms", ())),
+                help_en=raw.get("help_en", ""),
             )
             fields.append(form_field)
             by_id[form_field.id] = form_field
@@ -156,6 +161,7 @@ def parse_form(data: dict[str, Any]) -> FormDefinition:
                 kind=raw_section.get("kind", "fields"),
                 routes=section_routes,
                 fields=tuple(fields),
+                help_en=raw_section.get("help_en", ""),
             )
         )
     return FormDefinition(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QTranslator
+from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ui.errors import install_handler
@@ -27,10 +27,11 @@ def _start_recovery(window: MainWindow) -> None:
     saved = order.modified[:16].replace("T", " ")
     answer = QMessageBox.question(
         window,
-        window.tr("Återställ utkast"),
-        window.tr(
+        QCoreApplication.translate("MainWindow", "Återställ utkast"),
+        QCoreApplication.translate(
+            "MainWindow",
             "Programmet avslutades oväntat förra gången. Vill du fortsätta med det autosparade utkastet "
-            "”%1” (sparat %2)?"
+            "”%1” (sparat %2)?",
         )
         .replace("%1", order.title())
         .replace("%2", saved),

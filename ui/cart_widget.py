@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -26,7 +26,19 @@ from beställning.catalog.model import Catalog, Variable
 from beställning.order import Order, VariablePick
 from ui.workers import run_in_background
 
-_KIND_TEXT = {"variable": "Variabel", "table": "Hela tabellen", "wish": "Önskemål"}
+_KIND_TEXT = {
+    "variable": str(QT_TRANSLATE_NOOP("CartWidget", "Variabel")),
+    "table": str(QT_TRANSLATE_NOOP("CartWidget", "Hela tabellen")),
+    "wish": str(QT_TRANSLATE_NOOP("CartWidget", "Önskemål")),
+}
+
+
+def _kind_text(kind: str) -> str:
+    """What a pick is (variable, whole table, wish) in the UI language; an unknown kind as it is."""
+    text = _KIND_TEXT.get(kind)
+    return QCoreApplication.translate("CartWidget", text) if text else kind
+
+
 PICK_ROLE = Qt.ItemDataRole.UserRole + 1
 BENEFIT_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -210,7 +222,7 @@ class CartWidget(QWidget):
                 if pick.benefit != request.benefit:
                     continue
                 label = f"{pick.table} / {pick.variable}" if pick.table and pick.kind == "variable" else pick.variable
-                child = QTreeWidgetItem([label, _KIND_TEXT.get(pick.kind, pick.kind), pick.justification])
+                child = QTreeWidgetItem([label, _kind_text(pick.kind), pick.justification])
                 child.setFlags(child.flags() | Qt.ItemFlag.ItemIsEditable)
                 child.setData(0, PICK_ROLE, id(pick))
                 child.setData(0, BENEFIT_ROLE, pick.benefit)
@@ -223,7 +235,7 @@ class CartWidget(QWidget):
             top.setExpanded(True)
         orphans = [p for p in order.variables if p.benefit not in requests]
         for pick in orphans:  # picks whose benefit was removed elsewhere
-            child = QTreeWidgetItem([pick.variable, _KIND_TEXT.get(pick.kind, pick.kind), pick.justification])
+            child = QTreeWidgetItem([pick.variable, _kind_text(pick.kind), pick.justification])
             child.setData(0, PICK_ROLE, id(pick))
             self._picks[id(pick)] = pick
             self.tree.addTopLevelItem(child)

@@ -10,7 +10,7 @@ import html
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from beställning.catalog.model import Benefit, Catalog, Variable, confidence_label
+from beställning.catalog.model import REGISTER_OTHER, Benefit, Catalog, Variable, confidence_label
 from beställning.catalog.search import SearchIndex, SearchResult
 from beställning.order import Order
 from ui.cart_widget import CartWidget
@@ -45,21 +45,51 @@ def _e(text: str) -> str:
     return html.escape(text).replace("\n", "<br>")
 
 
+def _register_name(register: str) -> str:
+    """The catalogue's register ("MiDAS" or "Utanför MiDAS") in the UI language."""
+    if register == REGISTER_OTHER:
+        return QCoreApplication.translate("CatalogPage", "Utanför MiDAS")
+    return register
+
+
+def _about_months(months: int) -> str:
+    return QCoreApplication.translate("CatalogPage", "cirka %1 månader").replace("%1", str(months))
+
+
 def benefit_html(catalog: Catalog, benefit: Benefit) -> str:
-    """The detail pane for a benefit: what it is, where its data live, lag, key figures, provenance."""
+    """The detail pane for a benefit: what it is, where its data live, lag, key figures, provenance.
+
+    The catalogue's own texts (names, descriptions, sources) are Swedish as FK writes them; the labels
+    around them are in the UI language (context CatalogPage).
+    """
     info = catalog.list_info(benefit.id)
     lag = benefit.lag
-    lag_kind = "uppskattning" if lag.estimate else "enligt FK"
+    lag_kind = (
+        QCoreApplication.translate("CatalogPage", "uppskattning")
+        if lag.estimate
+        else QCoreApplication.translate("CatalogPage", "enligt FK")
+    )
+    has_list = (
+        QCoreApplication.translate("CatalogPage", "ja")
+        if benefit.has_list
+        else QCoreApplication.translate("CatalogPage", "nej")
+    )
+    area = _e(QCoreApplication.translate("CatalogPage", "Område:"))
+    register = _e(QCoreApplication.translate("CatalogPage", "Register:"))
+    list_at_fk = _e(QCoreApplication.translate("CatalogPage", "Variabellista hos FK:"))
+    contents = _e(QCoreApplication.translate("CatalogPage", "Katalogens innehåll:"))
+    lag_label = _e(QCoreApplication.translate("CatalogPage", "Fördröjning:"))
+    source = _e(QCoreApplication.translate("CatalogPage", "Källa:"))
     parts = [
         f"<h2>{_e(benefit.name)}</h2>",
-        f"<p><b>Område:</b> {_e(benefit.area)} &nbsp; <b>Register:</b> {_e(benefit.register)} &nbsp; "
-        f"<b>Variabellista hos FK:</b> {'ja' if benefit.has_list else 'nej'}</p>",
+        f"<p><b>{area}</b> {_e(benefit.area)} &nbsp; <b>{register}</b> {_e(_register_name(benefit.register))} "
+        f"&nbsp; <b>{list_at_fk}</b> {_e(has_list)}</p>",
         f"<p>{_e(benefit.description)}</p>",
-        f"<p><b>Katalogens innehåll:</b> {_e(info.display())}"
+        f"<p><b>{contents}</b> {_e(info.display())}"
         + (f" ({_e(info.file_name)})" if info.kind == "imported" else "")
         + "</p>",
-        f"<p><b>Fördröjning:</b> cirka {lag.months} månader ({lag_kind}). {_e(lag.basis)}<br>"
-        f"<small>Källa: {_e(lag.source)}</small></p>",
+        f"<p><b>{lag_label}</b> {_e(_about_months(lag.months))} ({_e(lag_kind)}). {_e(lag.basis)}<br>"
+        f"<small>{source} {_e(lag.source)}</small></p>",
     ]
     if benefit.key_figures:
         rows = "".join(
@@ -67,8 +97,9 @@ def benefit_html(catalog: Catalog, benefit: Benefit) -> str:
             f"<td><small>{_e(f.source)}{(' – ' + _e(f.note)) if f.note else ''}</small></td></tr>"
             for f in benefit.key_figures
         )
-        parts.append(f"<p><b>Nyckeltal</b></p><table cellspacing='0' cellpadding='3'>{rows}</table>")
-    parts.append(f"<p><small>Källa: {_e(benefit.source)}</small></p>")
+        key_figures = _e(QCoreApplication.translate("CatalogPage", "Nyckeltal"))
+        parts.append(f"<p><b>{key_figures}</b></p><table cellspacing='0' cellpadding='3'>{rows}</table>")
+    parts.append(f"<p><small>{source} {_e(benefit.source)}</small></p>")
     return "".join(parts)
 
 
@@ -76,22 +107,25 @@ def variable_html(catalog: Catalog, variable: Variable) -> str:
     """The detail pane for a variable, with its provenance stated plainly."""
     benefit = catalog.benefit(variable.benefit_id)
     info = catalog.list_info(variable.benefit_id)
-    kind = "Begrepp ur offentliga källor (inte ett kolumnnamn hos FK)" if variable.concept else "Variabel i FK:s lista"
+    if variable.concept:
+        kind = QCoreApplication.translate("CatalogPage", "Begrepp ur offentliga källor (inte ett kolumnnamn hos FK)")
+        table_label = QCoreApplication.translate("CatalogPage", "Dataområde")
+    else:
+        kind = QCoreApplication.translate("CatalogPage", "Variabel i FK:s lista")
+        table_label = QCoreApplication.translate("CatalogPage", "Tabell")
+    estimate = QCoreApplication.translate("CatalogPage", " (uppskattning)") if benefit.lag.estimate else ""
     rows = [
-        ("Förmån", benefit.name),
-        ("Tabell" if not variable.concept else "Dataområde", variable.table),
-        ("Etikett", variable.label),
-        ("Beskrivning", variable.description),
-        ("Typ", variable.type),
-        ("Värdemängd", variable.value_set),
-        ("Anmärkning", variable.notes),
-        ("Säkerhet", confidence_label(variable.confidence)),
-        ("Källa", variable.source),
-        ("Härkomst", info.display()),
-        (
-            "Fördröjning",
-            f"cirka {benefit.lag.months} månader" + (" (uppskattning)" if benefit.lag.estimate else ""),
-        ),
+        (QCoreApplication.translate("CatalogPage", "Förmån"), benefit.name),
+        (table_label, variable.table),
+        (QCoreApplication.translate("CatalogPage", "Etikett"), variable.label),
+        (QCoreApplication.translate("CatalogPage", "Beskrivning"), variable.description),
+        (QCoreApplication.translate("CatalogPage", "Typ"), variable.type),
+        (QCoreApplication.translate("CatalogPage", "Värdemängd"), variable.value_set),
+        (QCoreApplication.translate("CatalogPage", "Anmärkning"), variable.notes),
+        (QCoreApplication.translate("CatalogPage", "Säkerhet"), confidence_label(variable.confidence)),
+        (QCoreApplication.translate("CatalogPage", "Källa"), variable.source),
+        (QCoreApplication.translate("CatalogPage", "Härkomst"), info.display()),
+        (QCoreApplication.translate("CatalogPage", "Fördröjning"), _about_months(benefit.lag.months) + estimate),
     ]
     body = "".join(
         f"<tr><td valign='top'><b>{_e(label)}</b></td><td>{_e(value)}</td></tr>" for label, value in rows if value
@@ -282,7 +316,7 @@ class CatalogPage(QWidget):
             top = QStandardItem(f"{benefit.name}  ({len(variables)}){register}  {marker}")
             top.setData("benefit", KIND_ROLE)
             top.setData(benefit_id, ID_ROLE)
-            top.setToolTip(f"{benefit.register} · {benefit.area} · {info.display()}")
+            top.setToolTip(f"{_register_name(benefit.register)} · {benefit.area} · {info.display()}")
             tables: dict[str, QStandardItem] = {}
             for variable in variables:
                 if shown >= MAX_SHOWN:
@@ -327,7 +361,8 @@ class CatalogPage(QWidget):
         else:
             self._shown = None
             self._update_buttons()
-            self.detail.setHtml(f"<p>{_e(self.tr('Inga träffar. Prova ett kortare ord eller ta bort filtren.'))}</p>")
+            no_hits = self.tr("Inga träffar. Prova ett kortare ord eller ta bort filtren.")
+            self.detail.setHtml(f"<p>{_e(no_hits)}</p>")
 
     def _first_interesting(self, searching: bool) -> QModelIndex:
         index = self.model.index(0, 0)
@@ -354,8 +389,9 @@ class CatalogPage(QWidget):
             benefit_id, table = ident
             variables = catalog.table_variables(benefit_id, table)
             items = "".join(f"<li>{_e(v.name)}</li>" for v in variables)
+            no_table = self.tr("(ingen tabell)")
             self.detail.setHtml(
-                f"<h2>{_e(table or self.tr('(ingen tabell)'))}</h2>"
+                f"<h2>{_e(table or no_table)}</h2>"
                 f"<p>{_e(catalog.benefit(benefit_id).name)} · "
                 f"{_e(catalog.list_info(benefit_id).display())}</p><ul>{items}</ul>"
             )

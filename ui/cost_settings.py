@@ -229,9 +229,7 @@ class CostSettings(QWidget):
             self.calibration.setText(self.tr("Kalibrering mot verkliga offerter: ingen (faktor 1,0)."))
         else:
             self.calibration.setText(
-                self.tr(
-                    "Kalibrering mot verkliga offerter: timmarna multipliceras med {f} ({n} offerter). {note}"
-                )
+                self.tr("Kalibrering mot verkliga offerter: timmarna multipliceras med {f} ({n} offerter). {note}")
                 .format(f=f"{cal.factor:g}".replace(".", ","), n=cal.based_on, note=cal.note)
                 .strip()
             )
@@ -275,9 +273,7 @@ class CostSettings(QWidget):
     def save_lag(self) -> None:
         benefit_id = self.lag_benefit.currentData()
         try:
-            add_lag_change(
-                str(benefit_id or ""), self.lag_months.value(), _iso(self.lag_from), self.lag_note.text()
-            )
+            add_lag_change(str(benefit_id or ""), self.lag_months.value(), _iso(self.lag_from), self.lag_note.text())
         except OverridesError as exc:
             self._show_problem(str(exc))
             return

@@ -8,7 +8,7 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
@@ -18,15 +18,16 @@ from ui.workers import Report, run_in_background
 
 
 def _suggested_name(order: Order, suffix: str) -> str:
-    return str(Path.home() / f"Beställning – {one_line(order.title())[:80]}{suffix}.docx")
+    name = QCoreApplication.translate("MainWindow", "Beställning – %1").replace("%1", one_line(order.title())[:80])
+    return str(Path.home() / f"{name}{suffix}.docx")
 
 
 def _ask_output(window: QMainWindow, order: Order, suffix: str = "") -> Path | None:
     name, _filter = QFileDialog.getSaveFileName(
         window,
-        window.tr("Spara blanketten"),
+        QCoreApplication.translate("MainWindow", "Spara blanketten"),
         _suggested_name(order, suffix),
-        window.tr("Word-dokument (*.docx)"),
+        QCoreApplication.translate("MainWindow", "Word-dokument (*.docx)"),
     )
     if not name:
         return None
@@ -38,8 +39,8 @@ def _done(window: QMainWindow, path: Path, message: str) -> None:
     window.statusBar().showMessage(message, 8000)
     answer = QMessageBox.information(
         window,
-        window.tr("Blanketten är klar"),
-        message + "\n\n" + window.tr("Vill du öppna den?"),
+        QCoreApplication.translate("MainWindow", "Blanketten är klar"),
+        message + "\n\n" + QCoreApplication.translate("MainWindow", "Vill du öppna den?"),
         QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
     )
     if answer == QMessageBox.StandardButton.Open:
@@ -48,9 +49,11 @@ def _done(window: QMainWindow, path: Path, message: str) -> None:
 
 def _failed(window: QMainWindow, error: BaseException) -> None:
     text = (
-        str(error) if not isinstance(error, OSError) else window.tr("Filen kunde inte skrivas: ") + str(error)
+        str(error)
+        if not isinstance(error, OSError)
+        else QCoreApplication.translate("MainWindow", "Filen kunde inte skrivas: ") + str(error)
     )
-    QMessageBox.warning(window, window.tr("Blanketten kunde inte skrivas"), text)
+    QMessageBox.warning(window, QCoreApplication.translate("MainWindow", "Blanketten kunde inte skrivas"), text)
 
 
 def render_form(window: QMainWindow, order: Order) -> None:
@@ -67,10 +70,10 @@ def render_form(window: QMainWindow, order: Order) -> None:
         render_order(snapshot, out)
         return out
 
-    window.statusBar().showMessage(window.tr("Skriver blanketten…"))
+    window.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Skriver blanketten…"))
     run_in_background(
         work,
-        on_success=lambda path: _done(window, path, window.tr("Skrev ") + str(path)),
+        on_success=lambda path: _done(window, path, QCoreApplication.translate("MainWindow", "Skrev ") + str(path)),
         on_failure=lambda exc: _failed(window, exc),
         parent=window,
     )
@@ -80,13 +83,13 @@ def fill_fk_form(window: QMainWindow, order: Order) -> None:
     """Ask for FK's Word form and where to save, fill it in the background, show what went where."""
     template, _filter = QFileDialog.getOpenFileName(
         window,
-        window.tr("Välj Försäkringskassans blankett"),
+        QCoreApplication.translate("MainWindow", "Välj Försäkringskassans blankett"),
         str(Path.home()),
-        window.tr("Word-dokument (*.docx)"),
+        QCoreApplication.translate("MainWindow", "Word-dokument (*.docx)"),
     )
     if not template:
         return
-    out = _ask_output(window, order, " (FK:s blankett)")
+    out = _ask_output(window, order, QCoreApplication.translate("MainWindow", " (FK:s blankett)"))
     if out is None:
         return
     snapshot = copy.deepcopy(order)
@@ -105,5 +108,5 @@ def fill_fk_form(window: QMainWindow, order: Order) -> None:
         window.statusBar().showMessage(result.summary(), 10000)
         FillReportDialog(result, window).exec()
 
-    window.statusBar().showMessage(window.tr("Fyller i Försäkringskassans blankett…"))
+    window.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Fyller i Försäkringskassans blankett…"))
     run_in_background(work, on_success=show, on_failure=lambda exc: _failed(window, exc), parent=window)

@@ -7,6 +7,7 @@ import sys
 import traceback
 from types import TracebackType
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from beställning import paths
@@ -29,11 +30,11 @@ def install_handler() -> None:
         if QApplication.instance() is None:
             sys.__excepthook__(kind, error, tb)
             return
-        QMessageBox.warning(
-            None,
-            "Beställningsassistenten",
-            f"Något gick oväntat fel ({kind.__name__}: {error}).\n\nDitt arbete sparas automatiskt som utkast. "
-            f"Detaljer finns i loggfilen {log_file()}.",
+        text = QCoreApplication.translate(
+            "ErrorHandler",
+            "Något gick oväntat fel (%1).\n\nDitt arbete sparas automatiskt som utkast. Detaljer finns i loggfilen %2.",
         )
+        what = f"{kind.__name__}: {error}"
+        QMessageBox.warning(None, "Beställningsassistenten", text.replace("%2", log_file()).replace("%1", what))
 
     sys.excepthook = hook

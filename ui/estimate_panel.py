@@ -201,13 +201,9 @@ class EstimatePanel(QWidget):
             return
         values = {
             "hours": [fmt.hours(v) for v in (est.hours.low, est.hours.expected, est.hours.high)],
-            "excl": [
-                fmt.sek(v) for v in (est.sek_excl_vat.low, est.sek_excl_vat.expected, est.sek_excl_vat.high)
-            ],
+            "excl": [fmt.sek(v) for v in (est.sek_excl_vat.low, est.sek_excl_vat.expected, est.sek_excl_vat.high)],
             "vat": [fmt.sek(v) for v in (est.vat.low, est.vat.expected, est.vat.high)],
-            "incl": [
-                fmt.sek(v) for v in (est.sek_incl_vat.low, est.sek_incl_vat.expected, est.sek_incl_vat.high)
-            ],
+            "incl": [fmt.sek(v) for v in (est.sek_incl_vat.low, est.sek_incl_vat.expected, est.sek_incl_vat.high)],
         }
         for key, labels in self._total_labels.items():
             for index, (label, value) in enumerate(zip(labels, values[key], strict=True)):
@@ -217,9 +213,9 @@ class EstimatePanel(QWidget):
             self.charge.setText(f"<span style='color:{GOOD}'>{html.escape(est.no_charge_reason)}</span>")
         else:
             self.charge.setText(
-                self.tr(
-                    "Moms {pct} % visas separat. Fakturan kommer cirka 1–3 månader efter leverans."
-                ).format(pct=vat_pct)
+                self.tr("Moms {pct} % visas separat. Fakturan kommer cirka 1–3 månader efter leverans.").format(
+                    pct=vat_pct
+                )
             )
         rate_text = self.tr("Timpris {rate} exkl. moms, gäller från {date}. Källa: {source}").format(
             rate=fmt.sek(est.rate), date=est.rate_valid_from, source=est.rate_source
@@ -250,9 +246,7 @@ class EstimatePanel(QWidget):
 
     def _show_coverage(self, coverages: list[BenefitCoverage]) -> None:
         if not coverages:
-            self.coverage.setText(
-                self.tr("Välj förmåner och perioder för att se vilka månader som är kompletta.")
-            )
+            self.coverage.setText(self.tr("Välj förmåner och perioder för att se vilka månader som är kompletta."))
             self.chart.set_coverage([], self.as_of())
             return
         parts = []
@@ -260,11 +254,13 @@ class EstimatePanel(QWidget):
             esc = html.escape
             head = f"<b>{esc(cov.name)}</b>"
             if cov.lag is not None:
-                head += f" – fördröjning {esc(cov.lag.describe())}"
+                head += esc(self.tr(" – fördröjning %1")).replace("%1", esc(cov.lag.describe()))
             if cov.complete_through is not None:
-                head += f"; komplett till och med <b>{cov.complete_through}</b>"
+                through = esc(self.tr("; komplett till och med %1"))
+                head += through.replace("%1", f"<b>{esc(str(cov.complete_through))}</b>")
             if cov.status == "complete":
-                head += f" <span style='color:{GOOD}'>✓ hela perioden komplett</span>"
+                complete = esc(self.tr("✓ hela perioden komplett"))
+                head += f" <span style='color:{GOOD}'>{complete}</span>"
             lines = [head]
             if cov.lag_note:
                 lines.append(f"<span style='color:{WARN}'>• {esc(cov.lag_note)}</span>")

@@ -48,9 +48,7 @@ class FillReportModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else 3
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self._headers[section]
         return None
@@ -132,9 +130,7 @@ class FillReportDialog(QDialog):
         layout.addWidget(self.output)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.open_button = buttons.addButton(
-            self.tr("Öppna dokumentet"), QDialogButtonBox.ButtonRole.ActionRole
-        )
+        self.open_button = buttons.addButton(self.tr("Öppna dokumentet"), QDialogButtonBox.ButtonRole.ActionRole)
         self.open_button.clicked.connect(self._open_document)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)

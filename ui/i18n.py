@@ -24,3 +24,8 @@ def ui_language() -> str:
 
 def english() -> bool:
     return ui_language() == "en"
+
+
+def localized(swedish: str, english_text: str) -> str:
+    """The form definition's English text in the English UI, else (or when it has none) the Swedish."""
+    return english_text if english_text and english() else swedish

@@ -267,9 +267,7 @@ class MainWindow(QMainWindow):
         self.open_order(order, Path(name))
 
     def save_as(self) -> None:
-        suggestion = str(
-            self.session.file_path or Path.home() / f"{one_line(self.session.order.title())}.json"
-        )
+        suggestion = str(self.session.file_path or Path.home() / f"{one_line(self.session.order.title())}.json")
         name, _filter = QFileDialog.getSaveFileName(
             self, self.tr("Spara beställningen"), suggestion, self.tr("Beställningar (*.json)")
         )
@@ -278,9 +276,7 @@ class MainWindow(QMainWindow):
         try:
             self.session.order.save(Path(name))
         except OSError as exc:
-            QMessageBox.warning(
-                self, self.tr("Kan inte spara"), self.tr("Filen kunde inte sparas: ") + str(exc)
-            )
+            QMessageBox.warning(self, self.tr("Kan inte spara"), self.tr("Filen kunde inte sparas: ") + str(exc))
             return
         self.session.file_path = Path(name)
         self.statusBar().showMessage(self.tr("Sparad: ") + name, 5000)

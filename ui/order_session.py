@@ -79,7 +79,7 @@ class OrderSession(QObject):
         try:
             path = self.store.save(self.order)
         except OSError as exc:
-            self.save_failed.emit(f"Utkastet kunde inte sparas: {exc.strerror or exc}")
+            self.save_failed.emit(self.tr("Utkastet kunde inte sparas: %1").replace("%1", str(exc.strerror or exc)))
             return
         self.saved.emit(str(path))
 

@@ -58,6 +58,7 @@ from beställning.send.package import Package, Producer, build_package
 from beställning.send.record import METHOD_TEXT, make_record, record_send, resend_question
 from beställning.send.smtp import CancelToken, SendCancelled, SendError, SendResult, send_message
 from beställning.settings import SettingsStore
+from ui.i18n import localized
 from ui.smtp_settings import SmtpSettingsWidget
 from ui.workers import Report, Task, run_in_background
 
@@ -67,6 +68,14 @@ RED = QColor("#b3261e")
 GREEN = QColor("#1e7b34")
 GREY = QColor("#555555")
 USER_KINDS = ("etikansokan", "etikbeslut", "kompletteringar", "pub_avtal", "ovrigt", "blankett")
+
+
+def _kind_title(kind: str, title: str) -> str:
+    """An attachment kind's title in the UI language; a title the user gave stays as written."""
+    form = load_form()
+    known = {k.id: k for k in form.attachment_kinds}
+    spec = known.get(kind)
+    return localized(spec.title, spec.title_en) if spec is not None and title == spec.title else title
 
 
 def fingerprint(order: Order) -> str:
@@ -175,7 +184,7 @@ class SendPage(QWidget):
         self.kind = QComboBox()
         form = load_form()
         for kind in USER_KINDS:
-            title_text = form.attachment_kind(kind).title
+            title_text = _kind_title(kind, form.attachment_kind(kind).title)
             if kind == "blankett":
                 title_text = self.tr("Egen ifylld blankett (ersätter den som skapas)")
             self.kind.addItem(title_text, kind)
@@ -289,7 +298,9 @@ class SendPage(QWidget):
         form = load_form()
         checklist = build_checklist(self.order)
         route = form.route(self.order.route)
-        summary = f"{route.title}: <b>{html.escape(self.order.title())}</b> → {form.recipient}"
+        summary = (
+            f"{localized(route.title, route.title_en)}: <b>{html.escape(self.order.title())}</b> → {form.recipient}"
+        )
         if self.order.sent:
             last = self.order.sent[-1]
             how = METHOD_TEXT.get(last.method, "skickades")
@@ -299,17 +310,20 @@ class SendPage(QWidget):
         for item in checklist.items:
             index = self._attachment_index(item.source)
             status = self.tr("Skapas av programmet") if item.generated else self.tr("Bifogad")
-            if item.source is not None and not item.source.is_file():
+            gone = item.source is not None and not item.source.is_file()
+            if gone:
                 status = self.tr("Filen finns inte längre")
-            row = QTreeWidgetItem([f"{item.number:02d}", item.title, item.name, status])
+            row = QTreeWidgetItem([f"{item.number:02d}", _kind_title(item.kind, item.title), item.name, status])
             row.setData(0, KIND_ROLE, "" if item.generated else item.kind)
             row.setData(0, INDEX_ROLE, index)
             row.setToolTip(2, str(item.source) if item.source else self.tr("Skapas när paketet granskas"))
-            colour = RED if status.startswith(self.tr("Filen")) else (GREY if item.generated else GREEN)
+            colour = RED if gone else (GREY if item.generated else GREEN)
             row.setForeground(3, colour)
             self.tree.addTopLevelItem(row)
         for req in checklist.missing:
-            row = QTreeWidgetItem(["–", req.title, self.tr("(dra hit filen)"), self.tr("Saknas")])
+            row = QTreeWidgetItem(
+                ["–", _kind_title(req.kind, req.title), self.tr("(dra hit filen)"), self.tr("Saknas")]
+            )
             row.setData(0, KIND_ROLE, req.kind)
             row.setData(0, INDEX_ROLE, -1)
             row.setToolTip(3, req.reason)
@@ -414,12 +428,17 @@ class SendPage(QWidget):
         sender = self.smtp.config().sender
         limit = self.smtp.store().get(MAX_MESSAGE_MB)
 
+        # Translated here, on the GUI thread; the work only reports them.
+        collecting = self.tr("Skapar blanketten och samlar bilagorna …")
+        composing = self.tr("Skapar e-postmeddelandet …")
+        scanning = self.tr("Söker efter personnummer i bilagor och fritext …")
+
         def work(report: Report) -> CheckOutcome:
-            report(0.05, "Skapar blanketten och samlar bilagorna …")
+            report(0.05, collecting)
             package = build_package(order, workdir, render_form=render, export_variables=export)
-            report(0.4, "Skapar e-postmeddelandet …")
+            report(0.4, composing)
             message = build_message(order, package, sender=sender)
-            report(0.5, "Söker efter personnummer i bilagor och fritext …")
+            report(0.5, scanning)
             guard = check_package(package, size_check(message, limit), cancel=lambda: False)
             return CheckOutcome(package, message, guard, fingerprint(order))
 
@@ -485,10 +504,12 @@ class SendPage(QWidget):
     def _preview_text(self, outcome: CheckOutcome) -> str:
         msg = outcome.message
         body = msg.get_body(preferencelist=("plain",))
+        sender, to, subject = self.tr("Från"), self.tr("Till"), self.tr("Ämne")
+        filled_by_mailer = self.tr("(ditt e-postprogram fyller i)")
         head = [
-            f"{self.tr('Från')}: {msg.get('From', self.tr('(ditt e-postprogram fyller i)'))}",
-            f"{self.tr('Till')}: {msg['To']}",
-            f"{self.tr('Ämne')}: {msg['Subject']}",
+            f"{sender}: {msg.get('From', filled_by_mailer)}",
+            f"{to}: {msg['To']}",
+            f"{subject}: {msg['Subject']}",
             "",
             "",
         ]

@@ -85,6 +85,18 @@
 <context>
     <name>CartWidget</name>
     <message>
+        <source>Variabel</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <source>Hela tabellen</source>
+        <translation>Whole table</translation>
+    </message>
+    <message>
+        <source>Önskemål</source>
+        <translation>Wish</translation>
+    </message>
+    <message>
         <source>Val</source>
         <translation>Choice</translation>
     </message>
@@ -259,6 +271,114 @@
         <translation>Outside MiDAS</translation>
     </message>
     <message>
+        <source>cirka %1 månader</source>
+        <translation>about %1 months</translation>
+    </message>
+    <message>
+        <source>uppskattning</source>
+        <translation>estimate</translation>
+    </message>
+    <message>
+        <source>enligt FK</source>
+        <translation>according to FK</translation>
+    </message>
+    <message>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>nej</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Område:</source>
+        <translation>Area:</translation>
+    </message>
+    <message>
+        <source>Register:</source>
+        <translation>Register:</translation>
+    </message>
+    <message>
+        <source>Variabellista hos FK:</source>
+        <translation>Variable list at FK:</translation>
+    </message>
+    <message>
+        <source>Katalogens innehåll:</source>
+        <translation>Catalogue contents:</translation>
+    </message>
+    <message>
+        <source>Fördröjning:</source>
+        <translation>Lag:</translation>
+    </message>
+    <message>
+        <source>Källa:</source>
+        <translation>Source:</translation>
+    </message>
+    <message>
+        <source>Nyckeltal</source>
+        <translation>Key figures</translation>
+    </message>
+    <message>
+        <source>Begrepp ur offentliga källor (inte ett kolumnnamn hos FK)</source>
+        <translation>Concept from public sources (not a column name at FK)</translation>
+    </message>
+    <message>
+        <source>Dataområde</source>
+        <translation>Data area</translation>
+    </message>
+    <message>
+        <source>Variabel i FK:s lista</source>
+        <translation>Variable in FK&apos;s list</translation>
+    </message>
+    <message>
+        <source>Tabell</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source> (uppskattning)</source>
+        <translation> (estimate)</translation>
+    </message>
+    <message>
+        <source>Förmån</source>
+        <translation>Benefit</translation>
+    </message>
+    <message>
+        <source>Etikett</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Beskrivning</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Typ</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Värdemängd</source>
+        <translation>Value set</translation>
+    </message>
+    <message>
+        <source>Anmärkning</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Säkerhet</source>
+        <translation>Confidence</translation>
+    </message>
+    <message>
+        <source>Källa</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Härkomst</source>
+        <translation>Provenance</translation>
+    </message>
+    <message>
+        <source>Fördröjning</source>
+        <translation>Lag</translation>
+    </message>
+    <message>
         <source>(ingen tabell)</source>
         <translation>(no table)</translation>
     </message>
@@ -273,6 +393,10 @@
     <message>
         <source> · ○ sammanställd från offentliga källor · ● officiell lista</source>
         <translation> · ○ compiled from public sources · ● official list</translation>
+    </message>
+    <message>
+        <source>Inga träffar. Prova ett kortare ord eller ta bort filtren.</source>
+        <translation>No matches. Try a shorter word or remove the filters.</translation>
     </message>
     <message>
         <source>Öppna eller skapa en beställning för att välja variabler.</source>
@@ -462,6 +586,17 @@
     </message>
 </context>
 <context>
+    <name>ErrorHandler</name>
+    <message>
+        <source>Något gick oväntat fel (%1).
+
+Ditt arbete sparas automatiskt som utkast. Detaljer finns i loggfilen %2.</source>
+        <translation>Something unexpected went wrong (%1).
+
+Your work is saved automatically as a draft. Details are in the log file %2.</translation>
+    </message>
+</context>
+<context>
     <name>EstimatePanel</name>
     <message>
         <source>Kostnad och täckning</source>
@@ -538,6 +673,18 @@
     <message>
         <source>Välj förmåner och perioder för att se vilka månader som är kompletta.</source>
         <translation>Choose benefits and periods to see which months are complete.</translation>
+    </message>
+    <message>
+        <source> – fördröjning %1</source>
+        <translation> – lag %1</translation>
+    </message>
+    <message>
+        <source>; komplett till och med %1</source>
+        <translation>; complete up to and including %1</translation>
+    </message>
+    <message>
+        <source>✓ hela perioden komplett</source>
+        <translation>✓ whole period complete</translation>
     </message>
 </context>
 <context>
@@ -619,6 +766,10 @@
         <translation>Next: </translation>
     </message>
     <message>
+        <source>saknas</source>
+        <translation>none</translation>
+    </message>
+    <message>
         <source>Den här offerten: %1 h, appens uppskattning %2.</source>
         <translation>This quote: %1 h, the app&apos;s estimate %2.</translation>
     </message>
@@ -673,6 +824,21 @@
     <message>
         <source>Kunde inte spara</source>
         <translation>Could not save</translation>
+    </message>
+</context>
+<context>
+    <name>FieldEditor</name>
+    <message>
+        <source>T.ex. %1</source>
+        <translation>E.g. %1</translation>
+    </message>
+    <message>
+        <source>ÅÅÅÅ-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>namn@organisation.se</source>
+        <translation>name@organisation.se</translation>
     </message>
 </context>
 <context>
@@ -839,6 +1005,271 @@ Helps you order individual-level data from Försäkringskassan (FK).
 
 The form and the help texts are based on: %2</translation>
     </message>
+    <message>
+        <source>Återställ utkast</source>
+        <translation>Restore draft</translation>
+    </message>
+    <message>
+        <source>Programmet avslutades oväntat förra gången. Vill du fortsätta med det autosparade utkastet ”%1” (sparat %2)?</source>
+        <translation>The app closed unexpectedly last time. Do you want to continue with the autosaved draft “%1” (saved %2)?</translation>
+    </message>
+    <message>
+        <source>Beställning – %1</source>
+        <translation>Order – %1</translation>
+    </message>
+    <message>
+        <source>Spara blanketten</source>
+        <translation>Save the form</translation>
+    </message>
+    <message>
+        <source>Word-dokument (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>Blanketten är klar</source>
+        <translation>The form is ready</translation>
+    </message>
+    <message>
+        <source>Vill du öppna den?</source>
+        <translation>Do you want to open it?</translation>
+    </message>
+    <message>
+        <source>Filen kunde inte skrivas: </source>
+        <translation>The file could not be written: </translation>
+    </message>
+    <message>
+        <source>Blanketten kunde inte skrivas</source>
+        <translation>The form could not be written</translation>
+    </message>
+    <message>
+        <source>Skriver blanketten…</source>
+        <translation>Writing the form…</translation>
+    </message>
+    <message>
+        <source>Skrev </source>
+        <translation>Wrote </translation>
+    </message>
+    <message>
+        <source>Välj Försäkringskassans blankett</source>
+        <translation>Choose Försäkringskassan&apos;s form</translation>
+    </message>
+    <message>
+        <source> (FK:s blankett)</source>
+        <translation> (FK&apos;s form)</translation>
+    </message>
+    <message>
+        <source>Fyller i Försäkringskassans blankett…</source>
+        <translation>Filling in Försäkringskassan&apos;s form…</translation>
+    </message>
+</context>
+<context>
+    <name>OrderSession</name>
+    <message>
+        <source>Utkastet kunde inte sparas: %1</source>
+        <translation>The draft could not be saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OrderTableModel</name>
+    <message>
+        <source>Projekt</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Väg</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <source>Beställare</source>
+        <translation>Orderer</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Nästa steg</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Ändrad</source>
+        <translation>Modified</translation>
+    </message>
+    <message>
+        <source>  ↻ upprepad leverans</source>
+        <translation>  ↻ repeat delivery</translation>
+    </message>
+    <message>
+        <source>  (passerat)</source>
+        <translation>  (passed)</translation>
+    </message>
+</context>
+<context>
+    <name>Process</name>
+    <message>
+        <source>Skickad till FK</source>
+        <translation>Sent to FK</translation>
+    </message>
+    <message>
+        <source>Skickad</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Mottagningsbekräftelse</source>
+        <translation>Confirmation of receipt</translation>
+    </message>
+    <message>
+        <source>Mottagen av FK</source>
+        <translation>Received by FK</translation>
+    </message>
+    <message>
+        <source>Komplettering</source>
+        <translation>Supplement</translation>
+    </message>
+    <message>
+        <source>Utkast till offert</source>
+        <translation>Draft quotation</translation>
+    </message>
+    <message>
+        <source>Överenskommelse om innehållet</source>
+        <translation>Agreement on the content</translation>
+    </message>
+    <message>
+        <source>Sekretessprövning</source>
+        <translation>Confidentiality assessment</translation>
+    </message>
+    <message>
+        <source>Beslut om utlämnande och offert</source>
+        <translation>Decision on disclosure and quotation</translation>
+    </message>
+    <message>
+        <source>Beslut och offert</source>
+        <translation>Decision and quotation</translation>
+    </message>
+    <message>
+        <source>Nyckelfil skickad</source>
+        <translation>Key file sent</translation>
+    </message>
+    <message>
+        <source>Leverans</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <source>Levererad</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <source>Faktura</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <source>Fakturerad</source>
+        <translation>Invoiced</translation>
+    </message>
+    <message>
+        <source>FK:s gallring</source>
+        <translation>Retention at FK ends</translation>
+    </message>
+    <message>
+        <source>Avslutad</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Arkiverad</source>
+        <translation>Archived</translation>
+    </message>
+    <message>
+        <source>Utkast</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Forskning</source>
+        <translation>Research</translation>
+    </message>
+    <message>
+        <source>Statistik</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <source>Skicka beställningen</source>
+        <translation>Send the order</translation>
+    </message>
+    <message>
+        <source>Mottagningsbekräftelse väntas</source>
+        <translation>Confirmation of receipt expected</translation>
+    </message>
+    <message>
+        <source>Skicka nyckelfilen (rekommenderat)</source>
+        <translation>Send the key file (registered post)</translation>
+    </message>
+    <message>
+        <source>Faktura väntas</source>
+        <translation>Invoice expected</translation>
+    </message>
+    <message>
+        <source>FK gallrar filerna</source>
+        <translation>FK deletes the files</translation>
+    </message>
+    <message>
+        <source>Väntar på utkast till offert</source>
+        <translation>Waiting for the draft quotation</translation>
+    </message>
+    <message>
+        <source>Väntar på beslut om utlämnande och offert</source>
+        <translation>Waiting for the decision on disclosure and quotation</translation>
+    </message>
+    <message>
+        <source>Väntar på leverans</source>
+        <translation>Waiting for delivery</translation>
+    </message>
+    <message>
+        <source>Kom överens om offertutkastet</source>
+        <translation>Agree on the draft quotation</translation>
+    </message>
+    <message>
+        <source>Beställningen skickades till statistikenheten@forsakringskassan.se.</source>
+        <translation>The order was sent to statistikenheten@forsakringskassan.se.</translation>
+    </message>
+    <message>
+        <source>FK bekräftar mottagandet inom två arbetsdagar.</source>
+        <translation>FK confirms receipt within two working days.</translation>
+    </message>
+    <message>
+        <source>FK granskar beställningen och kan begära kompletteringar.</source>
+        <translation>FK reviews the order and may ask for supplements.</translation>
+    </message>
+    <message>
+        <source>När beställningen är komplett skickar FK ett utkast till offert som specificerar beställningen.</source>
+        <translation>When the order is complete, FK sends a draft quotation that specifies the order.</translation>
+    </message>
+    <message>
+        <source>När ni är överens om innehållet gör FK en sekretessprövning.</source>
+        <translation>When you have agreed on the content, FK makes a confidentiality assessment.</translation>
+    </message>
+    <message>
+        <source>Om uppgifterna kan lämnas ut skickar FK beslut om utlämnande och offert.</source>
+        <translation>If the data can be disclosed, FK sends a decision on disclosure and a quotation.</translation>
+    </message>
+    <message>
+        <source>Nyckelfilen får skickas först nu, när beslutet om utlämnande har kommit. Skicka den med rekommenderad post, eller låt SCB skicka populationsfilen digitalt (ange SCB-handläggarens kontaktuppgifter). Aldrig med vanlig e-post.</source>
+        <translation>The key file may be sent only now that the decision on disclosure has arrived. Send it by registered post, or let Statistics Sweden (SCB) send the population file digitally (give the SCB case officer&apos;s contact details). Never by ordinary email.</translation>
+    </message>
+    <message>
+        <source>FK levererar uppgifterna enligt överenskommelsen.</source>
+        <translation>FK delivers the data as agreed.</translation>
+    </message>
+    <message>
+        <source>Fakturan väntas 1–3 månader efter leveransen.</source>
+        <translation>The invoice is expected 1–3 months after delivery.</translation>
+    </message>
+    <message>
+        <source>FK sparar levererade filer och populationsfil sex månader efter leverans, längre bara om beställningen bad om det.</source>
+        <translation>FK keeps delivered files and the population file for six months after delivery, longer only if the order asked for it.</translation>
+    </message>
 </context>
 <context>
     <name>RegisterPage</name>
@@ -949,6 +1380,42 @@ The form and the help texts are based on: %2</translation>
     <message>
         <source>Importera en beställning</source>
         <translation>Import an order</translation>
+    </message>
+    <message>
+        <source>Alla aktuella</source>
+        <translation>All current</translation>
+    </message>
+    <message>
+        <source>Utkast</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Väntar på FK</source>
+        <translation>Waiting for FK</translation>
+    </message>
+    <message>
+        <source>Beslut, nyckelfil, leverans</source>
+        <translation>Decision, key file, delivery</translation>
+    </message>
+    <message>
+        <source>Levererade</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <source>Avslutade</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Med påminnelser</source>
+        <translation>With reminders</translation>
+    </message>
+    <message>
+        <source>Arkiverade</source>
+        <translation>Archived</translation>
+    </message>
+    <message>
+        <source>Alla, även arkiverade</source>
+        <translation>All, including archived</translation>
     </message>
 </context>
 <context>
@@ -1089,10 +1556,6 @@ The form and the help texts are based on: %2</translation>
         <translation>Created when the package is checked</translation>
     </message>
     <message>
-        <source>Filen</source>
-        <translation>The file</translation>
-    </message>
-    <message>
         <source>(dra hit filen)</source>
         <translation>(drag the file here)</translation>
     </message>
@@ -1121,6 +1584,18 @@ The form and the help texts are based on: %2</translation>
         <translation>Select an attached file to remove (what the app creates cannot be removed).</translation>
     </message>
     <message>
+        <source>Skapar blanketten och samlar bilagorna …</source>
+        <translation>Creating the form and collecting the attachments …</translation>
+    </message>
+    <message>
+        <source>Skapar e-postmeddelandet …</source>
+        <translation>Creating the email message …</translation>
+    </message>
+    <message>
+        <source>Söker efter personnummer i bilagor och fritext …</source>
+        <translation>Searching attachments and free text for personal identity numbers …</translation>
+    </message>
+    <message>
         <source>Beställningen ändrades under granskningen. Granska igen.</source>
         <translation>The order changed during the check. Check it again.</translation>
     </message>
@@ -1147,6 +1622,22 @@ The form and the help texts are based on: %2</translation>
     <message>
         <source>Paketet kunde inte skapas.</source>
         <translation>The package could not be created.</translation>
+    </message>
+    <message>
+        <source>Från</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Ämne</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>(ditt e-postprogram fyller i)</source>
+        <translation>(filled in by your email program)</translation>
     </message>
     <message>
         <source>Skicka igen?</source>
@@ -1226,6 +1717,18 @@ The form and the help texts are based on: %2</translation>
 </context>
 <context>
     <name>SmtpSettingsWidget</name>
+    <message>
+        <source>STARTTLS (vanligen port 587)</source>
+        <translation>STARTTLS (usually port 587)</translation>
+    </message>
+    <message>
+        <source>TLS direkt (vanligen port 465)</source>
+        <translation>TLS directly (usually port 465)</translation>
+    </message>
+    <message>
+        <source>Ingen kryptering (endast utan inloggning)</source>
+        <translation>No encryption (only without login)</translation>
+    </message>
     <message>
         <source>t.ex. smtp.universitet.se</source>
         <translation>e.g. smtp.university.se</translation>
@@ -1338,6 +1841,61 @@ The form and the help texts are based on: %2</translation>
     </message>
 </context>
 <context>
+    <name>TimelineWidget</name>
+    <message>
+        <source>Två arbetsdagar efter att beställningen skickats</source>
+        <translation>Two working days after the order was sent</translation>
+    </message>
+    <message>
+        <source>1–3 månader efter leveransen</source>
+        <translation>1–3 months after delivery</translation>
+    </message>
+    <message>
+        <source>Sex månader efter leveransen, om inte längre lagring beställts</source>
+        <translation>Six months after delivery, unless longer storage was ordered</translation>
+    </message>
+    <message>
+        <source>Senast</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Nu, efter beslutet</source>
+        <translation>Now, after the decision</translation>
+    </message>
+    <message>
+        <source>Önskat leveransdatum</source>
+        <translation>Desired delivery date</translation>
+    </message>
+    <message>
+        <source>FK gallrar</source>
+        <translation>FK deletes the files</translation>
+    </message>
+    <message>
+        <source>Väntas</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source> · skickad i appen</source>
+        <translation> · sent from the app</translation>
+    </message>
+    <message>
+        <source>Inte registrerat</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <source>Väntas %1 – %2</source>
+        <translation>Expected %1 – %2</translation>
+    </message>
+    <message>
+        <source> – försenad</source>
+        <translation> – overdue</translation>
+    </message>
+    <message>
+        <source> – nästa steg</source>
+        <translation> – next step</translation>
+    </message>
+</context>
+<context>
     <name>WizardPage</name>
     <message>
         <source>Steg i beställningen</source>
@@ -1362,57 +1920,6 @@ The form and the help texts are based on: %2</translation>
     <message>
         <source>Sammanfattning</source>
         <translation>Summary</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Återställ utkast</source>
-        <translation>Restore draft</translation>
-    </message>
-    <message>
-        <source>Programmet avslutades oväntat förra gången. Vill du fortsätta med det autosparade utkastet ”%1” (sparat %2)?</source>
-        <translation>The app closed unexpectedly last time. Do you want to continue with the autosaved draft “%1” (saved %2)?</translation>
-    </message>
-    <message>
-        <source>Spara blanketten</source>
-        <translation>Save the form</translation>
-    </message>
-    <message>
-        <source>Word-dokument (*.docx)</source>
-        <translation>Word document (*.docx)</translation>
-    </message>
-    <message>
-        <source>Blanketten är klar</source>
-        <translation>The form is ready</translation>
-    </message>
-    <message>
-        <source>Vill du öppna den?</source>
-        <translation>Do you want to open it?</translation>
-    </message>
-    <message>
-        <source>Filen kunde inte skrivas: </source>
-        <translation>The file could not be written: </translation>
-    </message>
-    <message>
-        <source>Blanketten kunde inte skrivas</source>
-        <translation>The form could not be written</translation>
-    </message>
-    <message>
-        <source>Skriver blanketten…</source>
-        <translation>Writing the form…</translation>
-    </message>
-    <message>
-        <source>Skrev </source>
-        <translation>Wrote </translation>
-    </message>
-    <message>
-        <source>Välj Försäkringskassans blankett</source>
-        <translation>Choose Försäkringskassan&apos;s form</translation>
-    </message>
-    <message>
-        <source>Fyller i Försäkringskassans blankett…</source>
-        <translation>Filling in Försäkringskassan&apos;s form…</translation>
     </message>
 </context>
 </TS>

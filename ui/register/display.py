@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
+
+from PySide6.QtCore import QLocale
+
+from ui.i18n import english
 
 BLUE = "#1f4e79"
 GREEN = "#1e7b34"
@@ -10,9 +15,20 @@ RED = "#b3261e"
 GREY = "#8a8f98"
 LIGHT = "#c8ccd2"
 STATE_COLORS = {"done": GREEN, "next": BLUE, "overdue": RED, "upcoming": GREY, "skipped": LIGHT}
-WEEKDAYS = ("mån", "tis", "ons", "tor", "fre", "lör", "sön")
+WEEKDAYS = ("mån", "tis", "ons", "tor", "fre", "lör", "sön")  # Swedish, Monday first (Qt's CLDR has "tors")
+
+
+@cache
+def _english_weekdays() -> tuple[str, ...]:
+    locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    return tuple(locale.dayName(day, QLocale.FormatType.ShortFormat) for day in range(1, 8))
+
+
+def weekdays() -> tuple[str, ...]:
+    """Short weekday names in the UI language, Monday first."""
+    return _english_weekdays() if english() else WEEKDAYS
 
 
 def fmt_date(day: date | None) -> str:
-    """'tis 2026-12-29': ISO date with a Swedish weekday, so a reader sees weekends at once."""
-    return f"{WEEKDAYS[day.weekday()]} {day.isoformat()}" if day else ""
+    """'tis 2026-12-29' ('Tue 2026-12-29' in English): ISO date with a weekday, so weekends show at once."""
+    return f"{weekdays()[day.weekday()]} {day.isoformat()}" if day else ""

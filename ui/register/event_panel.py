@@ -40,6 +40,7 @@ from beställning.register.ics import export_ics
 from beställning.register.overview import OrderRow
 from beställning.text import one_line
 from ui.register.display import BLUE, fmt_date
+from ui.register.labels import process_text
 from ui.register.timeline_view import TimelineWidget
 
 
@@ -92,7 +93,7 @@ class EventPanel(QWidget):
 
         self.step_combo = QComboBox()
         for step in STEPS:
-            self.step_combo.addItem(self.tr(step.title), step.id)
+            self.step_combo.addItem(process_text(step.title), step.id)
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
@@ -199,10 +200,12 @@ class EventPanel(QWidget):
             return
         events = self._events()
         self.heading.setText(row.project)
-        parts = [row.route_label, row.orderer, row.status]
+        parts = [process_text(row.route_label), row.orderer, process_text(row.status)]
         if row.next_step:
             parts.append(
-                self.tr("Nästa: ") + row.next_step + (f" ({fmt_date(row.next_date)})" if row.next_date else "")
+                self.tr("Nästa: ")
+                + process_text(row.next_step)
+                + (f" ({fmt_date(row.next_date)})" if row.next_date else "")
             )
         self.subheading.setText(" · ".join(p for p in parts if p))
         notes = [r.message for r in row.reminders] + ([row.note] if row.note else [])
@@ -223,7 +226,7 @@ class EventPanel(QWidget):
 
     def _fill_events(self, events: list[Event]) -> None:
         self.documents.clear()
-        titles = {step.id: step.title for step in STEPS}
+        titles = {step.id: process_text(step.title) for step in STEPS}
         for event in events:
             text = f"{event.date.isoformat()}  {titles.get(event.step, event.step)}"
             if event.note:
@@ -244,7 +247,7 @@ class EventPanel(QWidget):
         self.hours_spin.setValue(quote.quoted_hours if quote else 0)
         lines = []
         if quote is not None:
-            estimate = f"{quote.estimated_hours:g} h".replace(".", ",") if quote.estimated_hours else "saknas"
+            estimate = f"{quote.estimated_hours:g} h".replace(".", ",") if quote.estimated_hours else self.tr("saknas")
             lines.append(
                 self.tr("Den här offerten: %1 h, appens uppskattning %2.")
                 .replace("%1", f"{quote.quoted_hours:g}".replace(".", ","))

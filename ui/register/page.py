@@ -97,7 +97,7 @@ class RegisterPage(QWidget):
         self.search.textChanged.connect(self._apply_filter)
         self.filter = QComboBox()
         for label, _test in FILTERS:
-            self.filter.addItem(self.tr(label))
+            self.filter.addItem(self.tr(label))  # marked in filters.FILTERS
         self.filter.currentIndexChanged.connect(self._apply_filter)
 
         self.buttons: dict[str, QPushButton] = {}
@@ -238,8 +238,10 @@ class RegisterPage(QWidget):
             self.count_label.setText(counted.replace("%1", str(len(shown))).replace("%2", str(len(self.rows))))
         else:
             self.count_label.setText(
-                self.tr("Inga beställningar ännu. Börja med ”Ny beställning” i verktygsfältet; utkast sparas "
-                        "automatiskt och syns här.")
+                self.tr(
+                    "Inga beställningar ännu. Börja med ”Ny beställning” i verktygsfältet; utkast sparas "
+                    "automatiskt och syns här."
+                )
             )
         if (selected and not self.select(selected)) or not selected:
             self.panel.set_row(None)

@@ -14,12 +14,13 @@ from __future__ import annotations
 from datetime import date
 from enum import IntEnum
 
-from PySide6.QtCore import QDate, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 
 from beställning.process import STEPS
 from beställning.register.overview import ARCHIVED, DRAFT, OrderRow
 from ui.register.display import GREY, RED, fmt_date
+from ui.register.labels import process_text
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -41,7 +42,15 @@ class Column(IntEnum):
     MODIFIED = 6
 
 
-COLUMNS = ("Projekt", "Väg", "Beställare", "Status", "Nästa steg", "Datum", "Ändrad")
+COLUMNS = (
+    str(QT_TRANSLATE_NOOP("OrderTableModel", "Projekt")),
+    str(QT_TRANSLATE_NOOP("OrderTableModel", "Väg")),
+    str(QT_TRANSLATE_NOOP("OrderTableModel", "Beställare")),
+    str(QT_TRANSLATE_NOOP("OrderTableModel", "Status")),
+    str(QT_TRANSLATE_NOOP("OrderTableModel", "Nästa steg")),
+    str(QT_TRANSLATE_NOOP("OrderTableModel", "Datum")),
+    str(QT_TRANSLATE_NOOP("OrderTableModel", "Ändrad")),
+)
 _IN_ORDER = tuple(Column)  # iterating the enum class itself is slow, and this runs per row
 
 
@@ -49,18 +58,18 @@ def display_text(row: OrderRow, column: Column) -> str:
     """What the cell shows: marks for a repeat delivery, a reminder (⚠) and a passed date."""
     if column is Column.PROJECT:
         repeat = row.note.startswith("Upprepad leverans")
-        return row.project + ("  ↻ upprepad leverans" if repeat else "")
+        return row.project + (QCoreApplication.translate("OrderTableModel", "  ↻ upprepad leverans") if repeat else "")
     if column is Column.ROUTE:
-        return row.route_label
+        return process_text(row.route_label)
     if column is Column.ORDERER:
         return row.orderer
     if column is Column.STATUS:
-        return row.status
+        return process_text(row.status)
     if column is Column.NEXT_STEP:
-        return ("⚠ " if row.reminders else "") + row.next_step
+        return ("⚠ " if row.reminders else "") + process_text(row.next_step)
     if column is Column.DATE:
         when = fmt_date(row.next_date) if row.next_date else "—"
-        return when + ("  (passerat)" if row.next_overdue else "")
+        return when + (QCoreApplication.translate("OrderTableModel", "  (passerat)") if row.next_overdue else "")
     return row.modified[:10]
 
 
@@ -69,13 +78,13 @@ def sort_key(row: OrderRow, column: Column) -> str | int | date:
     if column is Column.PROJECT:
         return row.project.casefold()
     if column is Column.ROUTE:
-        return row.route_label
+        return process_text(row.route_label)
     if column is Column.ORDERER:
         return row.orderer.casefold()
     if column is Column.STATUS:
         return STATUS_RANK.get(row.status, UNKNOWN_STATUS_RANK)
     if column is Column.NEXT_STEP:
-        return row.next_step.casefold()
+        return process_text(row.next_step).casefold()
     if column is Column.DATE:
         return row.next_date or NO_DATE
     return row.modified

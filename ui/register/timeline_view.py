@@ -14,12 +14,7 @@ from PySide6.QtWidgets import QWidget
 from beställning.process import TimelineEntry
 from beställning.register import Event
 from ui.register.display import BLUE, GREY, LIGHT, STATE_COLORS, fmt_date
-
-UPCOMING_HINTS = {
-    "confirmation": "Två arbetsdagar efter att beställningen skickats",
-    "invoice": "1–3 månader efter leveransen",
-    "retention_end": "Sex månader efter leveransen, om inte längre lagring beställts",
-}
+from ui.register.labels import process_text
 
 
 class TimelineWidget(QWidget):
@@ -42,6 +37,24 @@ class TimelineWidget(QWidget):
         self._fit()
         self.update()
 
+    def _upcoming_hint(self, step_id: str) -> str:
+        """When a computed step is due, for a step not yet dated ('' for the others)."""
+        hints = {
+            "confirmation": self.tr("Två arbetsdagar efter att beställningen skickats"),
+            "invoice": self.tr("1–3 månader efter leveransen"),
+            "retention_end": self.tr("Sex månader efter leveransen, om inte längre lagring beställts"),
+        }
+        return hints.get(step_id, "")
+
+    def _expected_label(self, step_id: str) -> str:
+        labels = {
+            "confirmation": self.tr("Senast"),
+            "key_file": self.tr("Nu, efter beslutet"),
+            "delivery": self.tr("Önskat leveransdatum"),
+            "retention_end": self.tr("FK gallrar"),
+        }
+        return labels.get(step_id, self.tr("Väntas"))
+
     def _lines(self, entry: TimelineEntry) -> list[tuple[str, str]]:
         """(kind, text) lines under the step title: dates, notes, documents, the next step's advice."""
         lines: list[tuple[str, str]] = []
@@ -53,26 +66,22 @@ class TimelineWidget(QWidget):
                     lines.append(("date", text))
                     lines += [("doc", f"▤ {d.title or d.file_name} ({d.file_name})") for d in event.documents]
             else:
-                lines.append(("date", fmt_date(entry.date) + ("" if entry.step.id != "sent" else " · skickad i appen")))
+                sent_here = self.tr(" · skickad i appen") if entry.step.id == "sent" else ""
+                lines.append(("date", fmt_date(entry.date) + sent_here))
         elif entry.state == "skipped":
-            lines.append(("muted", entry.note or "Inte registrerat"))
+            lines.append(("muted", entry.note or self.tr("Inte registrerat")))
         else:
             if entry.expected and entry.expected_to:
-                lines.append(("date", f"Väntas {fmt_date(entry.expected)} – {fmt_date(entry.expected_to)}"))
+                expected = self.tr("Väntas %1 – %2").replace("%1", fmt_date(entry.expected))
+                lines.append(("date", expected.replace("%2", fmt_date(entry.expected_to))))
             elif entry.expected:
-                label = {
-                    "confirmation": "Senast",
-                    "key_file": "Nu, efter beslutet",
-                    "delivery": "Önskat leveransdatum",
-                    "retention_end": "FK gallrar",
-                }.get(entry.step.id, "Väntas")
-                lines.append(("date", f"{label} {fmt_date(entry.expected)}"))
-            elif entry.step.id in UPCOMING_HINTS:
-                lines.append(("muted", UPCOMING_HINTS[entry.step.id]))
+                lines.append(("date", f"{self._expected_label(entry.step.id)} {fmt_date(entry.expected)}"))
+            elif hint := self._upcoming_hint(entry.step.id):
+                lines.append(("muted", hint))
             if entry.note and entry.step.id != "delivery":
                 lines.append(("muted", entry.note))
             if entry.state in ("next", "overdue"):
-                lines.append(("help", entry.step.help))
+                lines.append(("help", process_text(entry.step.help)))
         if entry.state == "done" and entry.note and entry.step.id == "retention_end":
             lines.append(("muted", entry.note))
         return lines
@@ -121,11 +130,11 @@ class TimelineWidget(QWidget):
             centers.append((y + title_h // 2, entry.state))
             painter.setFont(bold)
             painter.setPen(QColor("#222") if entry.state != "skipped" else QColor(GREY))
-            title = entry.step.title
+            title = process_text(entry.step.title)
             if entry.state == "overdue":
-                title += " – försenad"
+                title += self.tr(" – försenad")
             elif entry.state == "next":
-                title += " – nästa steg"
+                title += self.tr(" – nästa steg")
             painter.drawText(QRect(self.LEFT, y, text_width, title_h), Qt.AlignmentFlag.AlignVCenter, title)
             y += title_h
             painter.setFont(self.font())

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from beställning.form import load_form
 from beställning.order import Attachment, Order
+from ui.i18n import localized
 from ui.layouts import clear_layout
 
 
@@ -62,9 +63,7 @@ class AttachmentsEditor(QWidget):
         if self.order is None:
             return
         for path in paths:
-            self.order.attachments.append(
-                Attachment(kind=self._guess_kind(path), path=str(path), title=path.stem)
-            )
+            self.order.attachments.append(Attachment(kind=self._guess_kind(path), path=str(path), title=path.stem))
         self._rebuild()
         self.edited.emit()
 
@@ -113,15 +112,11 @@ class AttachmentsEditor(QWidget):
         for index, attachment in enumerate(self.order.attachments):
             kind = QComboBox()
             for option in self.kinds:
-                kind.addItem(option.title, option.id)
+                kind.addItem(localized(option.title, option.title_en), option.id)
             kind.setCurrentIndex(max(kind.findData(attachment.kind), 0))
-            kind.currentIndexChanged.connect(
-                lambda _i, a=attachment, k=kind: self._set_kind(a, k.currentData())
-            )
+            kind.currentIndexChanged.connect(lambda _i, a=attachment, k=kind: self._set_kind(a, k.currentData()))
             path = Path(attachment.path)
-            name = QLabel(
-                path.name + ("" if path.exists() or not path.is_absolute() else self.tr(" (saknas)"))
-            )
+            name = QLabel(path.name + ("" if path.exists() or not path.is_absolute() else self.tr(" (saknas)")))
             name.setToolTip(attachment.path)
             remove = QPushButton(self.tr("Ta bort"))
             remove.clicked.connect(lambda _checked=False, i=index: self._remove(i))

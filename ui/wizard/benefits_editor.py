@@ -34,9 +34,7 @@ class BenefitsEditor(QWidget):
     edited = Signal()
     browse_catalog = Signal()
 
-    def __init__(
-        self, choices: BenefitChoices = bundled_benefit_choices, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, choices: BenefitChoices = bundled_benefit_choices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._choices_source = choices
         self._choices: list[tuple[str, str, str]] | None = None

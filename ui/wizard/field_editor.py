@@ -17,12 +17,11 @@ from PySide6.QtWidgets import (
 
 from beställning.form import FormField
 from beställning.order import FieldValue
-from ui.i18n import english
+from ui.i18n import localized
 
+# Examples that read the same in every language; the words (date, email) are translated in FieldEditor.
 PLACEHOLDERS = {
-    "date": "ÅÅÅÅ-MM-DD",
     "orgnr": "NNNNNN-NNNN",
-    "email": "namn@organisation.se",
     "phone": "018-471 00 00",
 }
 
@@ -47,7 +46,7 @@ class FieldEditor(QWidget):
             layout.addWidget(label)
         layout.addWidget(self.input)
         if form_field.help:
-            help_label = QLabel(form_field.help)
+            help_label = QLabel(localized(form_field.help, form_field.help_en))
             help_label.setWordWrap(True)
             help_label.setObjectName("fieldHelp")
             layout.addWidget(help_label)
@@ -58,7 +57,7 @@ class FieldEditor(QWidget):
         layout.addWidget(self.problem_label)
 
     def label_text(self) -> str:
-        return self.form_field.label_en if english() else self.form_field.label
+        return localized(self.form_field.label, self.form_field.label_en)
 
     def _make_input(self) -> QWidget:
         kind = self.form_field.kind
@@ -85,12 +84,20 @@ class FieldEditor(QWidget):
             self._choices.buttonToggled.connect(self._choice_toggled)
             return holder
         line = QLineEdit()
-        line.setPlaceholderText(PLACEHOLDERS.get(kind, ""))
+        line.setPlaceholderText(self._placeholder(kind))
         if kind == "date":
             line.setMaxLength(10)
-            line.setToolTip(f"T.ex. {QDate.currentDate().toString(Qt.DateFormat.ISODate)}")
+            example = QDate.currentDate().toString(Qt.DateFormat.ISODate)
+            line.setToolTip(self.tr("T.ex. %1").replace("%1", example))
         line.textChanged.connect(self._emit)
         return line
+
+    def _placeholder(self, kind: str) -> str:
+        if kind == "date":
+            return self.tr("ÅÅÅÅ-MM-DD")
+        if kind == "email":
+            return self.tr("namn@organisation.se")
+        return PLACEHOLDERS.get(kind, "")
 
     def _choice_toggled(self, button: QRadioButton, on: bool) -> None:
         if on:

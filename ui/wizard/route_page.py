@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QCheckBox, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from beställning.form import Route, load_form
+from ui.i18n import localized
 
 
 class RoutePage(QWidget):
@@ -29,11 +30,11 @@ class RoutePage(QWidget):
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
         for info in form.routes:
-            button = QRadioButton(info.title)
+            button = QRadioButton(localized(info.title, info.title_en))
             button.setObjectName("routeButton")
             self.buttons[info.id] = button
             self.group.addButton(button)
-            help_label = QLabel(info.help)
+            help_label = QLabel(localized(info.help, info.help_en))
             help_label.setWordWrap(True)
             help_label.setObjectName("fieldHelp")
             help_label.setContentsMargins(24, 0, 0, 8)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 from beställning.form import Section
 from beställning.order import Order
 from beställning.validation import Problem
-from ui.i18n import english
+from ui.i18n import localized
 from ui.wizard.attachments_editor import AttachmentsEditor
 from ui.wizard.benefits_editor import BenefitsEditor
 from ui.wizard.field_editor import FieldEditor
@@ -30,11 +30,11 @@ class SectionPage(QScrollArea):
         body.setObjectName("pageBody")
         layout = QVBoxLayout(body)
         layout.setContentsMargins(16, 12, 16, 12)
-        title = QLabel(section.title_en if english() else section.title)
+        title = QLabel(localized(section.title, section.title_en))
         title.setObjectName("pageTitle")
         layout.addWidget(title)
         if section.help:
-            help_label = QLabel(section.help)
+            help_label = QLabel(localized(section.help, section.help_en))
             help_label.setWordWrap(True)
             help_label.setObjectName("sectionHelp")
             layout.addWidget(help_label)
@@ -79,9 +79,7 @@ class SectionPage(QScrollArea):
         for field_id, editor in self.editors.items():
             found = by_field.get(field_id)
             hidden = found is not None and found.message.startswith("Fyll i") and not reveal_required
-            editor.show_problem(
-                None if found is None or hidden else found.message, found.blocking if found else True
-            )
+            editor.show_problem(None if found is None or hidden else found.message, found.blocking if found else True)
         if self.benefits:
             messages: dict[str, str] = {}
             for problem in problems:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from beställning.form import load_form
 from beställning.validation import Problem, is_sendable
+from ui.i18n import localized
 
 FIELD_ROLE = Qt.ItemDataRole.UserRole
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -80,15 +81,15 @@ class SummaryPage(QWidget):
             )
             self.status.setProperty("ok", True)
         else:
-            self.status.setText(
-                self.tr("%n problem måste rättas innan beställningen kan skickas.", "", blocking)
-            )
+            self.status.setText(self.tr("%n problem måste rättas innan beställningen kan skickas.", "", blocking))
             self.status.setProperty("ok", False)
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
         for problem in problems:
-            section = form.section(problem.section).title
-            label = form.field(problem.field).label if form.has_field(problem.field) else ""
+            shown = form.section(problem.section)
+            section = localized(shown.title, shown.title_en)
+            field = form.field(problem.field) if form.has_field(problem.field) else None
+            label = localized(field.label, field.label_en) if field else ""
             where = f"{section} › {label}" if label else section
             item = QListWidgetItem(("✖ " if problem.blocking else "⚠ ") + f"{where}: {problem.message}")
             item.setData(FIELD_ROLE, problem.field)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from beställning.form import ROUTES, Route, load_form
+from ui.i18n import localized
 from ui.order_session import OrderSession
 from ui.wizard.route_page import RoutePage
 from ui.wizard.section_page import SectionPage
@@ -96,7 +97,7 @@ class WizardPage(QWidget):
         route = self.session.order.route
         steps: list[tuple[str, str, QWidget]] = [("route", self.tr("Val av blankett"), self.route_page)]
         for section in self.form.sections_for(route):
-            steps.append((section.id, section.title, self.section_pages[section.id]))
+            steps.append((section.id, localized(section.title, section.title_en), self.section_pages[section.id]))
         steps.append(("summary", self.tr("Sammanfattning"), self.summary))
         return steps
 
