@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from beställning.document.fill_fk import KIND_APPENDIX, fill_fk_form
+from beställning.document.fk_form import KIND_APPENDIX, fill_fk_form
 from beställning.order import Order
 from tests import fk_templates as t
 from ui.fill_report_dialog import FillReportDialog, FillReportModel

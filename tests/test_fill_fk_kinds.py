@@ -9,7 +9,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from lxml import etree
 
-from beställning.document.fill_fk import (
+from beställning.document.fk_form import (
     APPENDIX_TITLE,
     KIND_APPENDIX,
     KIND_CELL,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from beställning.document.fill_fk import fill_fk_form
+from beställning.document.fk_form import fill_fk_form
 from beställning.order import Order
 from tests import fk_templates as t
 from tests.libreoffice import docx_to_pdf, needs_libreoffice, pdf_text

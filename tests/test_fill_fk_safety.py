@@ -10,7 +10,7 @@ import pytest
 from docx import Document
 from lxml import etree
 
-from beställning.document.fill_fk import (
+from beställning.document.fk_form import (
     KIND_APPENDIX,
     KIND_CELL,
     KIND_CONTROL,
@@ -163,12 +163,12 @@ def test_word_template_dotx_is_accepted(tmp_path: Path) -> None:
 
 
 def test_unexpected_structure_becomes_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from beställning.document import fill_fk
+    from beställning.document.fk_form.fill import Filler
 
     def broken(self: object) -> None:
         raise IndexError("list index out of range")
 
-    monkeypatch.setattr(fill_fk._Filler, "collect", broken)
+    monkeypatch.setattr(Filler, "collect", broken)
     out = tmp_path / "ut.docx"
     with pytest.raises(TemplateError, match="kan fylla i"):
         fill_fk_form(Order(), t.build_beside(tmp_path / "b.docx"), out)

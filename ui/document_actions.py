@@ -13,26 +13,18 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from beställning.order import Order
-from beställning.text import one_line
+from ui.save_dialog import ask_save_path, suggested_path
 from ui.workers import Report, run_in_background
 
 
-def _suggested_name(order: Order, suffix: str) -> str:
-    name = QCoreApplication.translate("MainWindow", "Beställning – %1").replace("%1", one_line(order.title())[:80])
-    return str(Path.home() / f"{name}{suffix}.docx")
-
-
 def _ask_output(window: QMainWindow, order: Order, suffix: str = "") -> Path | None:
-    name, _filter = QFileDialog.getSaveFileName(
+    name = QCoreApplication.translate("MainWindow", "Beställning – %1").replace("%1", order.title())
+    return ask_save_path(
         window,
         QCoreApplication.translate("MainWindow", "Spara blanketten"),
-        _suggested_name(order, suffix),
+        suggested_path(name + suffix, ".docx"),
         QCoreApplication.translate("MainWindow", "Word-dokument (*.docx)"),
     )
-    if not name:
-        return None
-    path = Path(name)
-    return path if path.suffix.lower() == ".docx" else path.with_suffix(".docx")
 
 
 def _done(window: QMainWindow, path: Path, message: str) -> None:
@@ -95,13 +87,13 @@ def fill_fk_form(window: QMainWindow, order: Order) -> None:
     snapshot = copy.deepcopy(order)
 
     def work(report: Report) -> object:
-        from beställning.document.fill_fk import fill_fk_form as fill
+        from beställning.document.fk_form import fill_fk_form as fill
 
         report(0.1, "Fyller i blanketten")
         return fill(snapshot, Path(template), out)
 
     def show(result: object) -> None:
-        from beställning.document.fill_fk import FillReport
+        from beställning.document.fk_form import FillReport
         from ui.fill_report_dialog import FillReportDialog
 
         assert isinstance(result, FillReport)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from beställning.document.fill_fk import KIND_APPENDIX, FillReport, Placement
+from beställning.document.fk_form import KIND_APPENDIX, FillReport, Placement
 
 APPENDIX_BACKGROUND = QColor("#fff8e1")
 Index = QModelIndex | QPersistentModelIndex

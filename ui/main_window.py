@@ -23,8 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from beställning.text import one_line
-
 if TYPE_CHECKING:
     from beställning.drafts import DraftStore, Session
     from beställning.order import Order
@@ -267,14 +265,15 @@ class MainWindow(QMainWindow):
         self.open_order(order, Path(name))
 
     def save_as(self) -> None:
-        suggestion = str(self.session.file_path or Path.home() / f"{one_line(self.session.order.title())}.json")
-        name, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Spara beställningen"), suggestion, self.tr("Beställningar (*.json)")
-        )
-        if not name:
+        from ui.save_dialog import ask_save_path, suggested_path
+
+        suggestion = self.session.file_path or suggested_path(self.session.order.title(), ".json")
+        path = ask_save_path(self, self.tr("Spara beställningen"), suggestion, self.tr("Beställningar (*.json)"))
+        if path is None:
             return
+        name = str(path)
         try:
-            self.session.order.save(Path(name))
+            self.session.order.save(path)
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Kan inte spara"), self.tr("Filen kunde inte sparas: ") + str(exc))
             return

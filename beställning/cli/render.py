@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     if out.suffix.lower() != ".docx":
         raise CliError(f"{out}: utfilen ska sluta på .docx.", EXIT_UNREADABLE)
     if args.template:
-        from beställning.document.fill_fk import TemplateError, fill_fk_form
+        from beställning.document.fk_form import TemplateError, fill_fk_form
 
         try:
             report = fill_fk_form(order, Path(args.template), out)

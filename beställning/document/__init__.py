@@ -1,1 +1,1 @@
-"""Word documents: our own filled form (render) and FK's own form filled in (fill_fk)."""
+"""Word documents: our own filled form (render) and FK's own form filled in (fk_form)."""

@@ -42,6 +42,7 @@ from beställning.text import one_line
 from ui.register.display import BLUE, fmt_date
 from ui.register.labels import process_text
 from ui.register.timeline_view import TimelineWidget
+from ui.save_dialog import ask_save_path, suggested_path
 
 
 def _qdate(day: date) -> QDate:
@@ -369,13 +370,11 @@ class EventPanel(QWidget):
     def _export_ics(self) -> None:
         if self.row is None:
             return
-        suggestion = str(Path.home() / f"{one_line(self.row.project)[:60]} – datum.ics")
-        name, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Spara datumen"), suggestion, self.tr("Kalenderfil (*.ics)")
-        )
-        if not name:
+        suggestion = suggested_path(f"{self.row.project[:60]} – datum", ".ics")
+        path = ask_save_path(self, self.tr("Spara datumen"), suggestion, self.tr("Kalenderfil (*.ics)"))
+        if path is None:
             return
         try:
-            export_ics(self.row.order, self._events(), Path(name))
+            export_ics(self.row.order, self._events(), path)
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Kunde inte spara"), str(exc))

@@ -40,11 +40,11 @@ from beställning.register.calibration import Estimator
 from beställning.register.overview import OrderRow, load_drafts, overview, row_for
 from beställning.register.store import load_order_copy
 from beställning.register.transfer import export_order, import_order
-from beställning.text import one_line
 from ui.register.event_panel import EventPanel
 from ui.register.filters import FILTERS, matches
 from ui.register.sort_proxy import RoleSortProxy
 from ui.register.table_model import ID_ROLE, SORT_ROLE, Column, OrderTableModel
+from ui.save_dialog import ask_save_path, suggested_path
 
 
 class RegisterPage(QWidget):
@@ -382,16 +382,17 @@ class RegisterPage(QWidget):
         row = self.selected_row()
         if row is None or self.register is None:
             return
-        suggestion = str(Path.home() / f"{one_line(row.project)[:60]}.zip")
-        name, _filter = QFileDialog.getSaveFileName(
+        suggestion = suggested_path(row.project[:60], ".zip")
+        path = ask_save_path(
             self, self.tr("Exportera beställningen"), suggestion, self.tr("Beställning med historik (*.zip)")
         )
-        if not name:
+        if path is None:
             return
+        name = str(path)
         try:
             if not row.in_register:
                 self.register.save(row.order)
-            export_order(self.register, row.id, Path(name))
+            export_order(self.register, row.id, path)
         except (RegisterError, OSError) as exc:
             QMessageBox.warning(self, self.tr("Kunde inte exportera"), str(exc))
             return
