@@ -14,7 +14,7 @@ from pathlib import Path
 
 from beställning import paths
 from beställning.atomic import write_text_atomic
-from beställning.order import Order, OrderFileError, load_order
+from beställning.order import Order, OrderFileError, is_safe_order_id, load_order
 
 SESSION_MARKER = "session.json"
 
@@ -27,6 +27,8 @@ class DraftStore:
         self.folder.mkdir(parents=True, exist_ok=True)
 
     def path_for(self, order_id: str) -> Path:
+        if not is_safe_order_id(order_id):
+            raise ValueError(f"Beställningens id {order_id!r} kan inte användas som filnamn.")
         return self.folder / f"{order_id}.json"
 
     def save(self, order: Order) -> Path:
@@ -85,7 +87,7 @@ class Session:
             for order_id in ids:
                 try:
                     recovered.append(self.store.load(order_id))
-                except OrderFileError:
+                except (OrderFileError, ValueError):
                     continue
         self._write()
         return recovered

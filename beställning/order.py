@@ -8,6 +8,7 @@ See docs/order-format.md for the format and examples/ for complete orders.
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -23,6 +24,13 @@ SCHEMA_VERSION = 1
 FILE_KIND = "bestallningsassistenten/order"
 
 FieldValue = str | bool
+# An order id names files and folders (drafts, the register), so it may hold nothing that leaves a folder.
+_SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
+
+
+def is_safe_order_id(order_id: object) -> bool:
+    """Letters, digits, '-' and '_' only (at most 64): safe as a file or folder name."""
+    return isinstance(order_id, str) and _SAFE_ID.fullmatch(order_id) is not None
 
 
 class OrderFileError(Exception):
@@ -153,7 +161,7 @@ MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 def _migrate(data: dict[str, Any], source: str) -> dict[str, Any]:
     version = data.get("schema_version")
-    if not isinstance(version, int):
+    if not isinstance(version, int) or isinstance(version, bool):
         raise OrderFileError(f"{source}: filen saknar schema_version och är inte en beställningsfil.")
     if version > SCHEMA_VERSION:
         raise OrderFileError(
@@ -172,6 +180,9 @@ def _migrate(data: dict[str, Any], source: str) -> dict[str, Any]:
     return data
 
 
+_LIST_ITEMS = {"recipients", "attachments"}  # the only list-valued parts of list items (SentRecord)
+
+
 def _items(data: dict[str, Any], key: str, cls: type[Any], source: str) -> list[Any]:
     raw = data.get(key, [])
     if not isinstance(raw, list):
@@ -184,6 +195,11 @@ def _items(data: dict[str, Any], key: str, cls: type[Any], source: str) -> list[
         unknown = set(item) - names
         if unknown:
             raise OrderFileError(f"{source}: okänd uppgift {sorted(unknown)} i post {index} i '{key}'.")
+        for name, value in item.items():
+            expected = list if name in _LIST_ITEMS else str
+            if not isinstance(value, expected):
+                what = "en lista" if expected is list else "text"
+                raise OrderFileError(f"{source}: '{name}' i post {index} i '{key}' ska vara {what}.")
         try:
             cleaned = {k: clean_text(v) if isinstance(v, str) else v for k, v in item.items()}
             items.append(cls(**cleaned))
@@ -220,7 +236,9 @@ def order_from_dict(data: Any, source: str = "beställningen") -> Order:
         attachments=_items(data, "attachments", Attachment, source),
         sent=_items(data, "sent", SentRecord, source),
     )
-    for key in ("id", "created", "modified"):
+    if is_safe_order_id(data.get("id")):
+        order.id = data["id"]  # otherwise a fresh id: a foreign id must never name a file
+    for key in ("created", "modified"):
         if isinstance(data.get(key), str) and data[key]:
             setattr(order, key, data[key])
     return order

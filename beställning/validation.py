@@ -13,6 +13,7 @@ from typing import Literal
 from beställning.form import FormDefinition, FormField, load_form
 from beställning.formats import is_email, is_phone, orgnr_problem, parse_date, parse_month
 from beställning.order import Order
+from beställning.process import add_months
 
 Severity = Literal["blocking", "warning"]
 
@@ -209,13 +210,7 @@ def _consistency_problems(order: Order, today: date) -> list[Problem]:
                 "leverans.onskat_datum", "leverans", "warning", "Önskat leveransdatum har redan passerat."
             )
         )
-    keep_until = parse_date(order.text("gallring.till"))
-    if order.flag("gallring.langre") and keep_until and keep_until <= today:
-        problems.append(
-            Problem(
-                "gallring.till", "gallring", "blocking", "Datumet för längre lagring måste ligga i framtiden."
-            )
-        )
+    problems += _retention_problems(order, today)
     if order.flag("gallring.langre") and not order.text("gallring.skal").strip():
         problems.append(
             Problem(
@@ -236,6 +231,29 @@ def _consistency_problems(order: Order, today: date) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _retention_problems(order: Order, today: date) -> list[Problem]:
+    """Longer retention than FK's six months needs a date later than six months after delivery."""
+    if not order.flag("gallring.langre"):
+        return []
+    keep_until = parse_date(order.text("gallring.till"))
+    if keep_until is None:
+        return []  # a missing or malformed date is reported as a field problem (it is required when shown)
+    if keep_until <= today:
+        return [Problem("gallring.till", "gallring", "blocking", "Datumet för längre lagring måste ligga i framtiden.")]
+    delivery = parse_date(order.text("leverans.onskat_datum")) or today
+    if keep_until <= add_months(delivery, 6):
+        return [
+            Problem(
+                "gallring.till",
+                "gallring",
+                "warning",
+                "Datumet ligger inom de sex månader som Försäkringskassan ändå sparar filerna efter leverans. "
+                "Ange ett senare datum, eller avmarkera längre lagring.",
+            )
+        ]
+    return []
 
 
 def validate(order: Order, today: date | None = None, form: FormDefinition | None = None) -> list[Problem]:

@@ -110,3 +110,31 @@ def test_save_is_atomic_when_writing_fails(tmp_path: Path, monkeypatch: pytest.M
         Order().save(path)
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["o.json"]
+
+
+@pytest.mark.parametrize("bad_id", ["../../../x", "a/b", "", "..", "x" * 65, 5])
+def test_foreign_id_never_names_a_file(bad_id: object, tmp_path: Path) -> None:
+    from beställning.drafts import DraftStore
+
+    order = order_from_dict({"schema_version": 1, "route": "forskning", "id": bad_id})
+    assert order.id != bad_id and len(order.id) == 32
+    path = DraftStore(tmp_path / "drafts").save(order)
+    assert path.parent == tmp_path / "drafts"
+
+
+@pytest.mark.parametrize(
+    ("item", "message"),
+    [
+        ({"benefit": 5, "name": "x"}, "'benefit' i post 1 i 'benefits' ska vara text"),
+        ({"benefit": "sjuk_rehab", "name": None}, "'name'"),
+        ({"benefit": "sjuk_rehab", "name": "x", "period_from": 3}, "'period_from'"),
+    ],
+)
+def test_list_items_are_type_checked(item: dict[str, object], message: str) -> None:
+    with pytest.raises(OrderFileError, match=message):
+        order_from_dict({"schema_version": 1, "route": "forskning", "benefits": [item]})
+
+
+def test_boolean_schema_version_is_refused() -> None:
+    with pytest.raises(OrderFileError, match="schema_version"):
+        order_from_dict({"schema_version": True, "route": "forskning"})

@@ -127,3 +127,14 @@ def test_orgnr_helpers() -> None:
     assert orgnr_problem("202100-5521") is None
     assert luhn_ok("8112189876") and not luhn_ok("8112189875")
     assert parse_month("2024-13") is None and parse_month("2024-02") == (2024, 2)
+
+
+def test_longer_retention_needs_a_date_beyond_six_months() -> None:
+    order = research()
+    order.set("gallring.langre", True)
+    assert "gallring.till" in fields_of(validate(order, TODAY))  # required once longer retention is asked
+    order.set("gallring.till", "2027-05-01")  # within six months of the desired delivery 2027-03-01
+    assert "gallring.till" in fields_of(validate(order, TODAY), blocking=False)
+    order.set("gallring.till", "2029-12-31")
+    order.set("gallring.skal", "Uppföljning av kohorten kräver en andra leverans med samma löpnummer.")
+    assert not [p for p in validate(order, TODAY) if p.field.startswith("gallring")]

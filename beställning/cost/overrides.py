@@ -9,7 +9,7 @@ calibration factor a colleague derives from real quotes (offerter).
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -89,6 +89,25 @@ def _check_date(value: str) -> str:
         raise OverridesError(f"Datumet '{value}' ska skrivas ÅÅÅÅ-MM-DD, t.ex. 2026-01-01.") from exc
 
 
+_TYPES: dict[str, tuple[type, ...]] = {"str": (str,), "int": (int,), "float": (int, float)}
+
+
+def _typed(cls: type[Any], item: object) -> Any:
+    """Build `cls` from a hand-editable JSON object, checking every value's type and every date."""
+    if not isinstance(item, dict):
+        raise TypeError(f"en post ska vara ett objekt, inte {item!r}")
+    kinds = {f.name: str(f.type) for f in fields(cls)}
+    for name, value in item.items():
+        if name not in kinds:
+            raise TypeError(f"okänd uppgift '{name}'")
+        if isinstance(value, bool) or not isinstance(value, _TYPES[kinds[name]]):
+            raise TypeError(f"'{name}' har fel typ ({value!r})")
+    built = cls(**item)
+    if hasattr(built, "valid_from"):
+        _check_date(built.valid_from)
+    return built
+
+
 def load_overrides(path: Path | None = None) -> Overrides:
     """Read the user's changes; a missing file means none. A damaged file raises OverridesError."""
     path = path or overrides_path()
@@ -96,10 +115,14 @@ def load_overrides(path: Path | None = None) -> Overrides:
         return Overrides()
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        rates = [RateChange(**item) for item in data.get("rates", [])]
-        lags = [LagChange(**item) for item in data.get("lags", [])]
-        calibration = Calibration(**data.get("calibration", {}))
-    except (OSError, ValueError, TypeError, AttributeError) as exc:
+        rates = [_typed(RateChange, item) for item in data.get("rates", [])]
+        lags = [_typed(LagChange, item) for item in data.get("lags", [])]
+        calibration = _typed(Calibration, data.get("calibration", {}))
+        if any(not 0 < r.sek_per_hour < 100_000 for r in rates) or any(not 0 <= g.months <= 60 for g in lags):
+            raise ValueError("ett timpris eller en fördröjning ligger utanför rimliga gränser")
+        if not 0 < calibration.factor < 100:
+            raise ValueError("kalibreringsfaktorn ligger utanför rimliga gränser")
+    except (OSError, ValueError, TypeError, AttributeError, OverridesError) as exc:
         raise OverridesError(
             f"Filen med ändrade timpriser och fördröjningar ({path}) kan inte läsas ({exc}). "
             "Rätta filen eller ta bort den för att återgå till de inbyggda värdena."

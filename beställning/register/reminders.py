@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from beställning.order import Order
-from beställning.process import DatedEvent, dates_for, parse_date
+from beställning.process import DatedEvent, dates_for, longer_retention, parse_date
 
 RETENTION_WARNING_DAYS = 30
 DRAFT_STALE_DAYS = 30
@@ -90,8 +90,13 @@ def reminders_for(
     if dates.delivered is not None:
         ends = dates.retention_ends
         if ends is not None and today <= ends <= today + timedelta(days=RETENTION_WARNING_DAYS):
-            if dates.longer_retention_ordered:
+            if dates.longer_retention_ordered and ends == longer_retention(order):
                 extra = "Beställningen bad om längre lagring; datumet är det beställda."
+            elif dates.longer_retention_ordered:
+                extra = (
+                    "Beställningen bad om längre lagring men angav inget senare datum än sex månader efter "
+                    "leveransen; hör av er till FK om filerna behövs längre."
+                )
             else:
                 extra = (
                     "Beställningen bad inte om längre lagring. Behöver ni filerna längre hos FK, "

@@ -22,12 +22,11 @@ from pathlib import Path
 
 from beställning import paths
 from beställning.atomic import write_bytes_atomic
-from beställning.order import Order, OrderFileError, load_order, order_from_dict
+from beställning.order import Order, OrderFileError, is_safe_order_id, load_order, order_from_dict
 from beställning.process import STEP_BY_ID
 from beställning.register.schema import SchemaError, migrate
 from beställning.text import one_line
 
-_SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 _UNSAFE_NAME = re.compile(r"[^\w.() -]+")
 MAX_DOCUMENT_BYTES = 100 * 1024 * 1024
 
@@ -46,9 +45,9 @@ def _now() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-def check_order_id(order_id: str) -> str:
+def check_order_id(order_id: object) -> str:
     """Accept only ids that are safe as a folder name (letters, digits, - and _)."""
-    if not isinstance(order_id, str) or not _SAFE_ID.fullmatch(order_id):
+    if not isinstance(order_id, str) or not is_safe_order_id(order_id):
         raise RegisterError(f"Beställningens id {order_id!r} är ogiltigt (bara bokstäver, siffror, - och _).")
     return order_id
 

@@ -209,12 +209,12 @@ def read_export(source: Path) -> _Incoming:
             raise _fail(source, f"den innehåller filer som inte hör till en beställning ({unexpected[0]}).")
         order_data = _read_json(archive, members["order.json"], source)
         try:
+            # The id ties the order to its history and register row: refuse, rather than renew, a bad one.
+            check_order_id(order_data.get("id") if isinstance(order_data, dict) else None)
             order = order_from_dict(order_data, "order.json")
-        except OrderFileError as exc:
-            raise _fail(source, str(exc)) from exc
-        try:
-            check_order_id(order.id)
         except RegisterError as exc:
+            raise _fail(source, str(exc)) from exc
+        except OrderFileError as exc:
             raise _fail(source, str(exc)) from exc
         history = _read_json(archive, members["history.json"], source)
         incoming = _check_history(history, order, source)
