@@ -26,14 +26,16 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from beställning.cli._common import parse_iso_date, print_json
+    from beställning.cli._common import parse_cli_month, parse_iso_date, print_json
     from beställning.cost import OverridesError
     from beställning.coverage import CoverageError, benefit_coverage, catalog_lookup
 
     as_of = parse_iso_date(args.as_of, "--as-of") if args.as_of else date.today()
+    period_from = parse_cli_month(args.period_from, "--from") if args.period_from else args.period_from
+    period_to = parse_cli_month(args.period_to, "--to") if args.period_to else args.period_to
     try:
         info = catalog_lookup()(args.benefit)
-        cov = benefit_coverage(info, as_of, args.period_from, args.period_to)
+        cov = benefit_coverage(info, as_of, period_from, period_to)
     except (CoverageError, OverridesError) as exc:
         raise CliError(str(exc), EXIT_UNREADABLE) from exc
     if args.json:

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from beställning.cli import EXIT_OK, EXIT_UNREADABLE, CliError
+from beställning.cli._common import parse_iso_date
 
 
 def register(subparsers: Any) -> None:
@@ -26,13 +27,6 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--delivered", metavar="ÅÅÅÅ-MM-DD", help="dagen FK levererade")
     parser.add_argument("--json", action="store_true", help="skriv resultatet som JSON")
     parser.set_defaults(func=run)
-
-
-def _date(value: str, option: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise CliError(f"{option} ska vara ett datum ÅÅÅÅ-MM-DD, inte {value!r}.", EXIT_UNREADABLE) from exc
 
 
 def compute(sent: date, delivered: date | None) -> dict[str, str | None]:
@@ -50,8 +44,8 @@ def compute(sent: date, delivered: date | None) -> dict[str, str | None]:
 
 
 def run(args: argparse.Namespace) -> int:
-    sent = _date(args.sent, "--sent")
-    delivered = _date(args.delivered, "--delivered") if args.delivered else None
+    sent = parse_iso_date(args.sent, "--sent")
+    delivered = parse_iso_date(args.delivered, "--delivered") if args.delivered else None
     if delivered is not None and delivered < sent:
         raise CliError("--delivered kan inte vara före --sent.", EXIT_UNREADABLE)
     result = compute(sent, delivered)

@@ -31,6 +31,8 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if out.suffix.lower() != ".docx":
         raise CliError(f"{out}: utfilen ska sluta på .docx.", EXIT_UNREADABLE)
+    if args.template and Path(args.template).resolve() == out.resolve():
+        raise CliError(f"{out}: utfilen får inte vara samma fil som mallen; välj ett annat namn.", EXIT_UNREADABLE)
     if args.template:
         from beställning.document.fk_form import TemplateError, fill_fk_form
 
