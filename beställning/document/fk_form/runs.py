@@ -12,7 +12,7 @@ import copy
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from beställning.document.fk_form.ooxml import W_BR, W_CR, W_PPR, W_R, W_RPR, W_SDTCONTENT, W_T, W_TAB, W_VAL, Element
+from beställning.document.fk_form.ooxml import W_BR, W_CR, W_PPR, W_R, W_RPR, W_T, W_TAB, W_VAL, Element
 
 
 def run_text(run: Element) -> str:
@@ -30,11 +30,6 @@ def run_text(run: Element) -> str:
 def paragraph_text(paragraph: Element) -> str:
     """Everything a reader sees in the paragraph, including the contents of controls."""
     return "".join(run_text(r) for r in paragraph.iter(W_R))
-
-
-def sdt_text(sdt: Element) -> str:
-    content = sdt.find(W_SDTCONTENT)
-    return "" if content is None else "".join(run_text(r) for r in content.iter(W_R))
 
 
 def clean_rpr(rpr: Element | None, *, plain: bool = False) -> Element | None:
