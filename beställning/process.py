@@ -184,10 +184,17 @@ def longer_retention(order: Order) -> date | None:
     return parse_date(order.text("gallring.till"))
 
 
+# Send records that prove the order reached FK. A saved .eml draft ("eml"), a hand-off to the mail
+# program ("mailer") or a package folder ("folder") does not: the user may never press Send. Those
+# count only once the user records the "sent" step with the real date.
+SENT_METHODS = frozenset({"smtp"})
+
+
 def sent_date(order: Order, events: Iterable[DatedEvent] = ()) -> date | None:
-    """The first day the order was sent: a recorded 'sent' event or a send record on the order."""
+    """The first day the order was sent: a recorded 'sent' event or a record of sending it over SMTP."""
     days = [event.date for event in events if event.step == "sent"]
-    days += [d for d in (parse_date(record.date) for record in order.sent) if d is not None]
+    records = (record.date for record in order.sent if record.method in SENT_METHODS)
+    days += [d for d in (parse_date(value) for value in records) if d is not None]
     return min(days) if days else None
 
 

@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from beställning.send.pnr import find_pnr, luhn_ok, mask_all, numeric_candidates
+from beställning.formats import luhn_ok
+from beställning.send.pnr import find_pnr, mask_all, numeric_candidates
 
 TODAY = date(2026, 11, 22)
 
@@ -83,7 +84,7 @@ def test_personnummer_kind() -> None:
         "0046701234567",
         f"tel. {with_check('070123456')}",
         f"Mobil: {with_check('070123456')}",
-        "Sida 12 av 200; 3,8112189876 kr",
+        "Sida 12 av 200; 3.8112189876 kr",  # a decimal point joins it to a longer number
         "OCR 12345678901234567890",
         f"ref 12-{PNR[2:]}",  # part of a longer reference number
         f"{PNR[2:]}-01",

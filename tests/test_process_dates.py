@@ -149,3 +149,26 @@ def test_cli_dates_without_delivery_and_bad_date(capsys: pytest.CaptureFixture[s
     assert cli_main(["dates", "--sent", "2026-13-01"]) == 2
     err = capsys.readouterr().err
     assert "ÅÅÅÅ-MM-DD" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("method", ["eml", "mailer", "folder"])
+def test_a_draft_or_hand_off_is_not_a_send(method: str) -> None:
+    """Saving a draft starts no confirmation clock: only SMTP or the user's recorded 'sent' date counts."""
+    order = Order()
+    order.fields["projekt.titel"] = "Test"
+    order.sent.append(SentRecord("<m@x>", "2026-12-01T10:00:00+01:00", method=method))
+    assert dates_for(order).sent is None
+    status, step = status_and_next(order, [], date(2026, 12, 20))
+    assert status == "Utkast"
+    assert step is not None and step.title == "Skicka beställningen"
+    # The user sent it from the mail program a week later and records that day.
+    events = [Ev("sent", date(2026, 12, 8))]
+    assert dates_for(order, events).sent == date(2026, 12, 8)
+    assert dates_for(order, events).confirmation_due == date(2026, 12, 10)
+    assert status_and_next(order, events, date(2026, 12, 9))[0] == "Skickad"
+
+
+def test_smtp_record_still_counts_next_to_a_draft() -> None:
+    order = _sent_order("2026-12-23T14:05:00+01:00")
+    order.sent.insert(0, SentRecord("<d@x>", "2026-12-01T10:00:00+01:00", method="eml"))
+    assert dates_for(order).sent == date(2026, 12, 23)

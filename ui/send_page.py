@@ -236,6 +236,13 @@ class SendPage(QWidget):
         buttons = QHBoxLayout()
         for button in (self.send_button, self.eml_button, self.mailer_button, self.folder_button):
             buttons.addWidget(button)
+        # After a hand-off only the user knows when the message really left: one click records it.
+        self.sent_now_button = QPushButton(self.tr("Jag har skickat den nu"))
+        self.sent_now_button.setToolTip(
+            self.tr("Registrerar steget ”Skickad till FK” med dagens datum. Mottagningsbekräftelsen väntas sedan.")
+        )
+        self.sent_now_button.setVisible(False)
+        self.sent_now_button.clicked.connect(self.confirm_sent)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress_text = QLabel()
@@ -255,6 +262,7 @@ class SendPage(QWidget):
         right.addWidget(self.preview, 3)
         right.addWidget(server_box)
         right.addLayout(buttons)
+        right.addWidget(self.sent_now_button, 0, Qt.AlignmentFlag.AlignLeft)
         right.addLayout(progress_row)
         right.addWidget(self.progress_text)
         right.addWidget(self.status)
@@ -273,6 +281,7 @@ class SendPage(QWidget):
     # --- the order ---------------------------------------------------------------------------
     def set_order(self, order: Order) -> None:
         self.order = order
+        self.sent_now_button.setVisible(False)
         self._invalidate()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -622,9 +631,47 @@ class SendPage(QWidget):
 
     # --- hand-off ----------------------------------------------------------------------------
     def _record_handoff(self, outcome: CheckOutcome, method: str) -> None:
+        """Keep a record of the hand-off; it does not count as sent (FK's clock starts when it is sent)."""
         record_send(self.order, make_record(outcome.message, outcome.package, method))
         self.order_changed.emit()
         self.refresh_checklist()
+        self.sent_now_button.setVisible(True)
+        self.sent_now_button.setEnabled(True)
+
+    def _not_sent_yet(self) -> str:
+        return self.tr(
+            "Beställningen räknas som skickad först när du har skickat den från ditt e-postprogram. "
+            "Klicka då på ”Jag har skickat den nu”, eller ange ”Skickad till FK” med rätt datum på startsidan."
+        )
+
+    def confirm_sent(self) -> None:
+        """Record in the register that the user sent the order today (the 'sent' step of FK's process)."""
+        import sqlite3
+        from datetime import date
+
+        from beställning.register import Register, RegisterError
+
+        try:
+            with Register() as register:
+                if not register.contains(self.order.id):
+                    register.save(self.order)
+                register.record_event(
+                    self.order.id, "sent", date.today(), note=self.tr("Skickad från e-postprogrammet")
+                )
+        except (RegisterError, OSError, sqlite3.Error) as exc:
+            self.status.setText(
+                self.tr(
+                    "Det gick inte att registrera att beställningen skickats ({0}). Ange det på startsidan."
+                ).format(exc)
+            )
+            return
+        self.sent_now_button.setVisible(False)
+        self.order_changed.emit()
+        self.status.setText(
+            self.tr(
+                "Registrerat: skickad till Försäkringskassan {0}. FK bekräftar mottagandet inom två arbetsdagar."
+            ).format(date.today().isoformat())
+        )
 
     def save_eml(self) -> None:
         outcome = self._ready()
@@ -641,7 +688,7 @@ class SendPage(QWidget):
             self.status.setText(self.tr("Utkastet kunde inte sparas ({0}).").format(exc.strerror or exc))
             return
         self._record_handoff(outcome, "eml")
-        self.status.setText(open_file(path).message)
+        self.status.setText(open_file(path).message + "\n" + self._not_sent_yet())
 
     def open_mailer(self) -> None:
         outcome = self._ready()
@@ -650,6 +697,8 @@ class SendPage(QWidget):
         result = open_with_xdg_email(outcome.message, outcome.package)
         if result.ok:
             self._record_handoff(outcome, "mailer")
+            self.status.setText(result.message + "\n" + self._not_sent_yet())
+            return
         self.status.setText(result.message)
 
     def save_folder(self) -> None:
@@ -663,4 +712,6 @@ class SendPage(QWidget):
         except OSError as exc:
             self.status.setText(self.tr("Paketet kunde inte sparas ({0}).").format(exc.strerror or exc))
             return
-        self.status.setText(self.tr("Paketet är sparat i {0}").format(folder))
+        self.sent_now_button.setVisible(True)
+        self.sent_now_button.setEnabled(True)
+        self.status.setText(self.tr("Paketet är sparat i {0}").format(folder) + "\n" + self._not_sent_yet())

@@ -8,6 +8,8 @@ file itself is not changed.
 from __future__ import annotations
 
 import argparse
+import math
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -31,6 +33,25 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(func=run)
 
 
+def check_limit(limit: object) -> float:
+    """The message size limit in MB, refused unless it is a finite number above zero."""
+    if isinstance(limit, bool) or not isinstance(limit, int | float) or not math.isfinite(limit) or limit <= 0:
+        raise CliError(
+            f"största storlek på meddelandet ska vara ett tal större än 0 (MB), inte {limit!r}.", EXIT_UNREADABLE
+        )
+    return float(limit)
+
+
+def prepare_folder(folder: Path) -> None:
+    """Create the folder for --folder now, so a bad path fails before anything is written."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CliError(f"{folder}: mappen kan inte skapas ({exc.strerror or exc}).", EXIT_UNREADABLE) from exc
+    if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
+        raise CliError(f"{folder}: det går inte att spara i mappen. Välj en annan mapp.", EXIT_UNREADABLE)
+
+
 def build_checked(args: argparse.Namespace, workdir: Path) -> Any:
     """Load, build, check; returns (order, package, message) or raises CliError. Shared with `send`."""
     from beställning.cli._common import read_order
@@ -44,6 +65,7 @@ def build_checked(args: argparse.Namespace, workdir: Path) -> Any:
         limit = args.max_mb if args.max_mb is not None else SettingsStore().get(MAX_MESSAGE_MB)
     except SettingsError as exc:
         raise CliError(str(exc), EXIT_UNREADABLE) from exc
+    check_limit(limit)
     try:
         package = build_package(order, workdir)
     except PackageError as exc:
@@ -63,12 +85,19 @@ def run(args: argparse.Namespace) -> int:
 
     if args.output.suffix.lower() != ".eml":
         raise CliError(f"{args.output}: utkastet ska ha filändelsen .eml.", EXIT_UNREADABLE)
+    if args.max_mb is not None:
+        check_limit(args.max_mb)
+    if args.folder is not None:
+        prepare_folder(args.folder)
     with tempfile.TemporaryDirectory(prefix="bestallning-") as tmp:
         _order, package, message = build_checked(args, Path(tmp))
+        existed = args.output.exists()
         try:
             write_eml(message, args.output)
             folder = save_package(package, message, args.folder) if args.folder else None
         except OSError as exc:
+            if not existed:
+                args.output.unlink(missing_ok=True)  # all or nothing: no draft without its folder
             raise CliError(f"kunde inte spara ({exc.strerror or exc}).", EXIT_UNREADABLE) from exc
         print(f"Utkast sparat: {args.output} (till {message['To']}, {len(package.files)} bilagor)")
         for item in package.files:

@@ -23,7 +23,7 @@ from pathlib import Path
 from beställning import paths
 from beställning.atomic import write_bytes_atomic
 from beställning.order import Order, OrderFileError, is_safe_order_id, load_order, order_from_dict
-from beställning.process import STEP_BY_ID
+from beställning.process import STEP_BY_ID, sent_date
 from beställning.register.schema import SchemaError, migrate
 from beställning.text import one_line
 
@@ -313,11 +313,8 @@ class Register:
         """
         original = self.load_order(order_id)
         copy = load_order_copy(original)
-        sent = min((record.date[:10] for record in original.sent), default="")
-        if not sent:
-            sent_events = [e.date.isoformat() for e in self.events(order_id) if e.step == "sent"]
-            sent = min(sent_events, default="")
-        note = REPEAT_NOTE.format(title=f"”{original.title()}”", sent=sent or "datum okänt")
+        sent = sent_date(original, self.events(order_id))
+        note = REPEAT_NOTE.format(title=f"”{original.title()}”", sent=sent.isoformat() if sent else "datum okänt")
         self.save(copy, note=note)
         with self.transaction() as conn:
             self._log(conn, copy.id, "duplicated_from", order_id)

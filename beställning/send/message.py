@@ -16,6 +16,7 @@ from beställning.form import FormDefinition, load_form
 from beställning.order import Order
 from beställning.send.package import Package
 from beställning.settings import Setting
+from beställning.text import one_line
 
 MAX_MESSAGE_MB = Setting("send.max_message_mb", 20, "Största storlek på e-postmeddelandet (MB)")
 APP_DOMAIN = "bestallningsassistenten.invalid"
@@ -45,8 +46,9 @@ class SizeCheck:
 
 
 def subject_for(order: Order, form: FormDefinition | None = None) -> str:
+    """One line: a line break in the project title would make an invalid header."""
     form = form or load_form()
-    return f"{form.route(order.route).title}: {order.title()}"
+    return one_line(f"{form.route(order.route).title}: {order.title()}")
 
 
 def _line(label: str, value: str) -> str | None:
@@ -118,9 +120,9 @@ def build_message(
 ) -> EmailMessage:
     """The complete message; `sender` defaults to the orderer's e-mail address (empty for a draft)."""
     form = form or load_form()
-    sender = sender.strip() or order.text("bestallare.epost").strip()
+    sender = one_line(sender) or one_line(order.text("bestallare.epost"))
     msg = EmailMessage(policy=email.policy.SMTP)
-    msg["To"] = form.recipient
+    msg["To"] = one_line(form.recipient)
     if sender:
         msg["From"] = sender
         msg["Reply-To"] = sender

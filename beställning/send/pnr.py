@@ -1,9 +1,10 @@
 """Recognising Swedish personal identity numbers (personnummer) and coordination numbers (samordningsnummer).
 
-Why our own code: the guard must accept every way people write them (10 or 12 digits; '-', '+', a
-space or nothing before the last four) yet stay quiet on what an order legitimately contains:
-organisation numbers (month digit ≥ 2, e.g. 202100-5521), phone numbers, dates and case numbers
-(diarienummer such as 2024-01234-01). A candidate must have a real calendar date (a samordningsnummer
+Why our own code: the guard must accept every way people write them (10 or 12 digits; '-', '+', an
+en or em dash, possibly with spaces around it, a space, a no-break space or nothing before the last
+four; inside CSV rows separated by commas, semicolons or tabs) yet stay quiet on what an order
+legitimately contains: organisation numbers (month digit ≥ 2, e.g. 202100-5521), phone numbers, dates
+and case numbers (diarienummer such as 2024-01234-01). A candidate must have a real calendar date (a samordningsnummer
 adds 60 to the day) and a valid Luhn check digit.
 """
 
@@ -13,12 +14,17 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from beställning.formats import luhn_ok
+
 # 6 or 8 date digits, an optional separator, 4 digits. Not glued to other digits, and not one part of
-# a longer digit group like 2024-811218-9876 or 811218-9876-01 (reference numbers) or 3,8112189876.
+# a longer digit group joined by '-', '/' or '.' like 2024-811218-9876 or 811218-9876-01 (reference
+# numbers). A comma or colon next to the number does NOT shield it: that is how CSV rows and "pnr:"
+# labels look, and the date and Luhn checks are the filter (a false alarm costs far less than a miss).
+_SEPARATOR = r"(?:[ \u00a0]?[-\u2013\u2014+][ \u00a0]?|[ \u00a0])"
 _CANDIDATE = re.compile(
-    r"(?<![\d])(?<!\d[-/.,:])"
-    r"(?P<century>\d{2})?(?P<date>\d{6})(?P<sep>[-+ ]?)(?P<serial>\d{3})(?P<check>\d)"
-    r"(?![\d])(?![-/.,:]\d)"
+    r"(?<![\d])(?<!\d[-/.])"
+    rf"(?P<century>\d{{2}})?(?P<date>\d{{6}})(?P<sep>{_SEPARATOR})?(?P<serial>\d{{3}})(?P<check>\d)"
+    r"(?![\d])(?![-/.]\d)"
 )
 # Words that, just before a bare 10-digit number starting with 0, mark it as a phone number.
 _PHONE_WORDS = re.compile(r"(tel|telefon|mobil|mobilnr|phone|fax|växel|sms|\+46|0046)\W{0,6}$", re.IGNORECASE)
@@ -32,15 +38,6 @@ class PnrMatch:
     end: int
     kind: str  # "personnummer" or "samordningsnummer"
     masked: str  # e.g. 19811218-**** (never the full number)
-
-
-def luhn_ok(digits: str) -> bool:
-    """The Luhn check (mod 10) used on the 10-digit form YYMMDDNNNC."""
-    total = 0
-    for index, char in enumerate(digits):
-        value = int(char) * (2 if index % 2 == 0 else 1)
-        total += value - 9 if value > 9 else value
-    return total % 10 == 0
 
 
 def _valid_date(year: int, month: int, day: int) -> bool:
@@ -70,7 +67,7 @@ def _date_kind(century: str | None, yymmdd: str, today: date) -> str | None:
     return None
 
 
-def _looks_like_phone(text: str, start: int, century: str | None, sep: str, digits: str) -> bool:
+def _looks_like_phone(text: str, start: int, century: str | None, sep: str | None, digits: str) -> bool:
     """A bare 10-digit number starting with 0 right after 'tel', 'mobil', '+46' … is a phone number."""
     if century is not None or sep or not digits.startswith("0"):
         return False
@@ -89,7 +86,7 @@ def find_pnr(text: str, today: date | None = None) -> list[PnrMatch]:
         kind = _date_kind(century, yymmdd, today)
         if kind is None or _looks_like_phone(text, match.start(), century, sep, ten):
             continue
-        shown_sep = "+" if sep == "+" else "-"
+        shown_sep = "+" if sep is not None and sep.strip(" \u00a0") == "+" else "-"
         found.append(PnrMatch(match.start(), match.end(), kind, f"{century or ''}{yymmdd}{shown_sep}****"))
     return found
 
@@ -107,8 +104,14 @@ def mask_all(text: str) -> str:
 
 
 def numeric_candidates(value: int) -> list[str]:
-    """Digit strings to check for a number stored as a number (Excel): 9 digits lost a leading zero."""
+    """Digit strings to check for a number stored as a number (Excel): leading zeros are lost.
+
+    Someone born 2000-2009 has a personnummer starting with 00-09, so as a number it keeps only 7 to
+    9 digits (000512-1231 becomes 5121231): pad those back to 10. The date and Luhn checks filter.
+    """
+    if value < 0:
+        return []
     digits = str(value)
-    if len(digits) == 9:
+    if 7 <= len(digits) <= 9:
         return [digits.zfill(10)]
     return [digits] if len(digits) in (10, 12) else []

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import html
 import io
 import logging
+import re
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -52,6 +54,24 @@ TEXT_SUFFIXES = {
     ".md",
 }
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".bmp", ".heic", ".webp"}
+
+# Binary formats whose numbers the guard cannot read (a personnummer stored as a number in a Stata or
+# SPSS file is a few binary bytes): they block, with advice, instead of passing with a note.
+_CANNOT_CHECK = "kan inte granskas: spara som .xlsx/.csv/.docx/.pdf eller ta bort filen."
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_SAS7BDAT_MAGIC = bytes.fromhex("000000000000000000000000c2ea8160b31411cfbd92080009c7318c181f1011")
+_STATS_SUFFIXES = {
+    ".sav": "SPSS-fil",
+    ".zsav": "SPSS-fil",
+    ".por": "SPSS-fil",
+    ".dta": "Stata-fil",
+    ".sas7bdat": "SAS-fil",
+    ".xpt": "SAS-fil",
+    ".parquet": "Parquet-fil",
+    ".rds": "R-datafil",
+    ".rdata": "R-datafil",
+    ".feather": "Feather-fil",
+}
 
 
 @dataclass(frozen=True)
@@ -234,18 +254,28 @@ def _scan(name: str, data: bytes, source: str, budget: _Budget, depth: int) -> S
     try:
         if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
             _scan_zip_like(data, source, suffix, budget, depth, report)
-        elif data.startswith(b"%PDF") or suffix == ".pdf":
+        elif data.startswith(b"%PDF"):
+            _scan_pdf(data, source, budget, depth, report)
+        elif (binary_kind := _binary_data_kind(data, suffix)) is not None:
+            report.unreadable.append(Unreadable(source, binary_kind))
+        elif suffix == ".pdf":
             _scan_pdf(data, source, budget, depth, report)
         elif suffix in (".docx", ".xlsx", ".xlsm", ".zip"):
             report.unreadable.append(Unreadable(source, f"filen är inte en giltig {suffix}-fil (skadad?)."))
         elif suffix in IMAGE_SUFFIXES:
             report.notes.append(f"{source}: en bild; text i bilder kan inte granskas. Kontrollera den själv.")
-        else:
+        elif suffix in TEXT_SUFFIXES or not _looks_binary(data):
             report.findings.extend(scan_text(decode_text(data), source))
             if suffix not in TEXT_SUFFIXES:
                 report.notes.append(
                     f"{source}: okänd filtyp, granskad som text; tal som lagras binärt kan inte upptäckas."
                 )
+        else:
+            report.findings.extend(_scan_binary(data, source))
+            report.notes.append(
+                f"{source}: okänd binär filtyp, granskad som text (8-bitars och UTF-16); "
+                "tal som lagras binärt kan inte upptäckas."
+            )
     except ScanCancelled:
         raise
     except _TooBig as exc:
@@ -253,6 +283,67 @@ def _scan(name: str, data: bytes, source: str, budget: _Budget, depth: int) -> S
     except Exception as exc:  # a broken file must be reported, never crash the guard
         report.unreadable.append(Unreadable(source, f"filen kan inte läsas ({type(exc).__name__}: {exc})."))
     return report
+
+
+def _binary_data_kind(data: bytes, suffix: str) -> str | None:
+    """Why a binary office or statistics file cannot be checked (one Swedish sentence), or None.
+
+    Known by content (old Office files, SPSS, Parquet, SAS, new Stata) or else by file name.
+    """
+    if data.startswith(_OLE2_MAGIC):
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            return (
+                "Office-filen är lösenordsskyddad och kan inte granskas: ta bort lösenordet, "
+                "eller ta bort filen ur paketet."
+            )
+        kind = "en äldre Office-fil (.doc/.xls/.ppt)"
+    elif data.startswith((b"$FL2", b"$FL3")):
+        kind = "en SPSS-fil"
+    elif data.startswith(b"PAR1"):
+        kind = "en Parquet-fil"
+    elif data.startswith(_SAS7BDAT_MAGIC):
+        kind = "en SAS-fil"
+    elif data.startswith(b"<stata_dta>"):
+        kind = "en Stata-fil"
+    elif suffix in _STATS_SUFFIXES:
+        kind = f"en {_STATS_SUFFIXES[suffix]}"
+    else:
+        return None
+    return f"{kind[0].upper()}{kind[1:]} {_CANNOT_CHECK}"
+
+
+def _looks_binary(data: bytes) -> bool:
+    """Whether a file is binary rather than text: NUL bytes that no UTF-16 text explains, or many controls."""
+    sample = data[:8192]
+    if not sample:
+        return False
+    if any(sample.startswith(bom) for bom in (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    zeros = sample.count(0)
+    if zeros and zeros > len(sample) // 4:
+        # UTF-16 text without BOM: the NULs sit in one byte column only.
+        even, odd = sample[0::2].count(0), sample[1::2].count(0)
+        return min(even, odd) > len(sample) // 50
+    controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13))
+    return zeros > 0 or controls > len(sample) // 20
+
+
+def _scan_binary(data: bytes, source: str) -> list[Finding]:
+    """Findings in a binary file read as 8-bit text and as UTF-16LE at both byte alignments, once each."""
+    texts = [
+        data.decode("latin-1"),
+        data.decode("utf-16-le", errors="replace"),
+        data[1:].decode("utf-16-le", errors="replace"),
+    ]
+    seen: set[tuple[str, str]] = set()
+    findings: list[Finding] = []
+    for text in texts:
+        for finding in scan_text(text, source, "binärt innehåll"):
+            key = (finding.masked, finding.kind)
+            if key not in seen:
+                seen.add(key)
+                findings.append(finding)
+    return findings
 
 
 def _check_zip(zf: zipfile.ZipFile, budget: _Budget, source: str) -> list[zipfile.ZipInfo]:
@@ -293,6 +384,7 @@ def _scan_zip_like(
             _scan_docx(zf, infos, source, budget, depth, report)
         elif "xl/workbook.xml" in names:
             _scan_xlsx(data, source, report)
+            _scan_xlsx_parts(zf, infos, source, budget, report)
             for info in infos:
                 if info.filename.startswith("xl/embeddings/"):
                     _scan_member(zf, info, source, budget, depth, report)
@@ -396,11 +488,18 @@ def _scan_docx(
 ) -> None:
     for info in infos:
         name = info.filename
-        if name.startswith("word/") and name.endswith(".xml") and "/" not in name[5:]:
+        top_level = name.startswith("word/") and "/" not in name[5:]
+        glossary = name.startswith("word/glossary/") and "/" not in name[14:]
+        if (top_level or glossary) and name.endswith(".xml"):
             label = _part_label(name)
+            if glossary:
+                label = f"byggblock ({label})"
             root = ElementTree.fromstring(_read_member(zf, info, budget))
             for place, text in _docx_paragraphs(root):
                 report.findings.extend(scan_text(text, source, f"{label}, {place}"))
+        elif name.startswith("customXml/") and name.endswith(".xml"):
+            root = ElementTree.fromstring(_read_member(zf, info, budget))
+            report.findings.extend(_scan_values(_xml_texts(root), source, "anpassad XML-data"))
         elif name.startswith("docProps/") and name.endswith(".xml"):
             root = ElementTree.fromstring(_read_member(zf, info, budget))
             text = "\n".join(t for t in root.itertext() if t.strip())
@@ -434,8 +533,114 @@ def _scan_xlsx(data: bytes, source: str, report: ScanReport) -> None:
         workbook.close()
 
 
+# Elements whose text is one value (a shared string, a comment, a header); their runs are joined.
+_TEXT_BLOCKS = {
+    "si",
+    "is",
+    "text",
+    "oddHeader",
+    "oddFooter",
+    "evenHeader",
+    "evenFooter",
+    "firstHeader",
+    "firstFooter",
+}
+_HEADER_FOOTER = re.compile(rb"<(?:[\w.-]+:)?headerFooter\b.*?(?:/>|</(?:[\w.-]+:)?headerFooter>)", re.DOTALL)
+_HEADER_CODES = re.compile(r'&"[^"]*"|&\d{1,3}(?=\D)|&[A-Za-z&]')
+
+
+def _local(tag: str) -> str:
+    return tag.rpartition("}")[2]
+
+
+def _xml_texts(element: ElementTree.Element) -> list[str]:
+    """Every text and attribute value in an XML part, one value a line; runs inside a value are joined.
+
+    A number stored as a number (a pivot cache's <n v="8112189876"/>) gives its padded digit forms too.
+    """
+    out: list[str] = []
+    local = _local(element.tag)
+    if local in _TEXT_BLOCKS:
+        return ["".join(element.itertext())]
+    if element.text and element.text.strip():
+        out.append(element.text)
+    for key, value in element.attrib.items():
+        if local == "n" and key == "v":
+            out.extend(_cell_texts(_number(value)))
+        else:
+            out.append(value)
+    for child in element:
+        out.extend(_xml_texts(child))
+        if child.tail and child.tail.strip():
+            out.append(child.tail)
+    return out
+
+
+def _scan_values(texts: list[str], source: str, place: str) -> list[Finding]:
+    """Findings in many short values (one XML part), all placed at `place`: line numbers would mislead."""
+    return [Finding(source, place, hit.masked, hit.kind) for hit in find_pnr("\n".join(texts))]
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _header_footer_texts(sheet_xml: bytes) -> list[str]:
+    """The header and footer texts of one worksheet's raw XML, with Excel's &-codes taken out."""
+    texts: list[str] = []
+    for match in _HEADER_FOOTER.finditer(sheet_xml):
+        snippet = match.group().decode("utf-8", errors="replace")
+        for part in re.findall(r">([^<]*)<", snippet):
+            if part.strip():
+                texts.append(_HEADER_CODES.sub(" ", html.unescape(part)))
+    return texts
+
+
+def _scan_xlsx_parts(
+    zf: zipfile.ZipFile,
+    infos: list[zipfile.ZipInfo],
+    source: str,
+    budget: _Budget,
+    report: ScanReport,
+) -> None:
+    """What openpyxl does not show as cell values: comments, every shared string, pivot caches, headers.
+
+    Shared strings and pivot caches mostly repeat the cells, so only numbers not already found in a
+    cell are reported from them.
+    """
+    in_cells = {finding.masked for finding in report.findings if finding.source == source}
+    for info in infos:
+        name = info.filename
+        if not name.endswith(".xml"):
+            continue
+        base = PurePosixPath(name).name
+        repeats_cells = False
+        if name.startswith(("xl/comments", "xl/threadedComments/")):
+            place = "kommentarer"
+        elif name == "xl/sharedStrings.xml":
+            place, repeats_cells = "delade texter", True
+        elif name.startswith("xl/pivotCache/"):
+            place, repeats_cells = "pivottabellens data", True
+        elif PurePosixPath(name).parent.as_posix() in ("xl/worksheets", "xl/chartsheets"):
+            texts = _header_footer_texts(_read_member(zf, info, budget))
+            report.findings.extend(_scan_values(texts, source, f"sidhuvud/sidfot ({base})"))
+            continue
+        else:
+            continue
+        root = ElementTree.fromstring(_read_member(zf, info, budget))
+        found = _scan_values(_xml_texts(root), source, f"{place} ({base})")
+        if repeats_cells:
+            found = [finding for finding in found if finding.masked not in in_cells]
+        report.findings.extend(found)
+
+
 def _cell_texts(value: Any) -> list[str]:
     """Texts to check in one cell: the string itself, or the digits of a whole number."""
+    if value is None:
+        return []
     if isinstance(value, str):
         return [value]
     if isinstance(value, bool):
