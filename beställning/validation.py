@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from beställning.attachments import requirements
 from beställning.form import FormDefinition, FormField, load_form
 from beställning.formats import is_email, is_phone, orgnr_problem, parse_date, parse_month
 from beställning.order import Order
@@ -80,13 +81,9 @@ def _benefit_problems(order: Order) -> list[Problem]:
         name = request.name or request.benefit or f"förmån {index + 1}"
         key = f"benefits[{index}]"
         if not request.benefit:
-            problems.append(
-                Problem(f"{key}.benefit", "data", "blocking", "Välj vilken förmån uppgifterna gäller.")
-            )
+            problems.append(Problem(f"{key}.benefit", "data", "blocking", "Välj vilken förmån uppgifterna gäller."))
         elif request.benefit in seen:
-            problems.append(
-                Problem(f"{key}.benefit", "data", "warning", f"{name} finns två gånger. Slå ihop raderna.")
-            )
+            problems.append(Problem(f"{key}.benefit", "data", "warning", f"{name} finns två gånger. Slå ihop raderna."))
         seen.add(request.benefit)
         start, end = parse_month(request.period_from), parse_month(request.period_to)
         for part, value, parsed in (
@@ -94,9 +91,7 @@ def _benefit_problems(order: Order) -> list[Problem]:
             ("period_to", request.period_to, end),
         ):
             if not value.strip():
-                problems.append(
-                    Problem(f"{key}.{part}", "data", "blocking", f"Ange period för {name} som ÅÅÅÅ-MM.")
-                )
+                problems.append(Problem(f"{key}.{part}", "data", "blocking", f"Ange period för {name} som ÅÅÅÅ-MM."))
             elif parsed is None:
                 problems.append(
                     Problem(
@@ -108,9 +103,7 @@ def _benefit_problems(order: Order) -> list[Problem]:
                 )
         if start and end and start > end:
             problems.append(
-                Problem(
-                    f"{key}.period_to", "data", "blocking", f"Perioden för {name} slutar före den börjar."
-                )
+                Problem(f"{key}.period_to", "data", "blocking", f"Perioden för {name} slutar före den börjar.")
             )
     return problems
 
@@ -133,37 +126,9 @@ def _consistency_problems(order: Order, today: date) -> list[Problem]:
                         f"Känsliga personuppgifter kräver etikprövning: ange Etikprövningsmyndighetens {what}.",
                     )
                 )
-        for kind, what in (
-            ("etikansokan", "etikansökan med bilagor"),
-            ("etikbeslut", "beslutet från Etikprövningsmyndigheten"),
-        ):
-            if not _has_attachment(order, kind):
-                problems.append(
-                    Problem(
-                        "attachments",
-                        "bilagor",
-                        "blocking",
-                        f"Bifoga {what} (krävs vid känsliga personuppgifter).",
-                    )
-                )
-        if order.text("etik.kompletteringar").strip() and not _has_attachment(order, "kompletteringar"):
-            problems.append(
-                Problem(
-                    "attachments",
-                    "bilagor",
-                    "blocking",
-                    "Bifoga kompletteringarna till Etikprövningsmyndigheten med deras beslut.",
-                )
-            )
-    if research and order.flag("sakerhet.annan_mottagare") and not _has_attachment(order, "pub_avtal"):
-        problems.append(
-            Problem(
-                "attachments",
-                "bilagor",
-                "blocking",
-                "Uppgifterna går till någon annan än forskningshuvudmannen: bifoga personuppgiftsbiträdesavtalet.",
-            )
-        )
+    for requirement in requirements(order):
+        if not requirement.generated and not _has_attachment(order, requirement.kind):
+            problems.append(Problem("attachments", "bilagor", "blocking", requirement.reason))
     if research and order.flag("samkorning.ja"):
         problems.append(
             Problem(
@@ -206,9 +171,7 @@ def _consistency_problems(order: Order, today: date) -> list[Problem]:
     wanted = parse_date(order.text("leverans.onskat_datum"))
     if wanted and wanted < today:
         problems.append(
-            Problem(
-                "leverans.onskat_datum", "leverans", "warning", "Önskat leveransdatum har redan passerat."
-            )
+            Problem("leverans.onskat_datum", "leverans", "warning", "Önskat leveransdatum har redan passerat.")
         )
     problems += _retention_problems(order, today)
     if order.flag("gallring.langre") and not order.text("gallring.skal").strip():

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from beställning.attachments import Requirement, requirements
 from beställning.form import FormDefinition, load_form
 from beställning.order import Attachment, Order
 from beställning.text import one_line
@@ -39,17 +40,6 @@ SHORT_NAMES = {
 }
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 MAX_NAME_PART = 80
-
-
-@dataclass(frozen=True)
-class Requirement:
-    """An attachment kind FK (or this order) needs, and why, in Swedish."""
-
-    kind: str
-    title: str
-    required: bool
-    generated: bool
-    reason: str
 
 
 @dataclass(frozen=True)
@@ -96,39 +86,6 @@ def safe_name_part(text: str) -> str:
     if len(cleaned) > MAX_NAME_PART:
         cleaned = cleaned[:MAX_NAME_PART].rstrip(" .") + "…"
     return cleaned
-
-
-def requirements(order: Order, form: FormDefinition | None = None) -> list[Requirement]:
-    """What this order must send, in FK's order; generated items are made by the app."""
-    form = form or load_form()
-
-    def req(kind: str, reason: str) -> Requirement:
-        spec = form.attachment_kind(kind)
-        return Requirement(kind, spec.title, True, spec.generated, reason)
-
-    result = [req("blankett", "Den ifyllda blanketten skickas alltid.")]
-    if order.route == "forskning" and order.flag("etik.kansliga"):
-        sensitive = "Forskning med känsliga personuppgifter kräver etikprövning."
-        result.append(req("etikansokan", f"{sensitive} Bifoga etikansökan med dess bilagor."))
-        result.append(req("etikbeslut", f"{sensitive} Bifoga Etikprövningsmyndighetens beslut."))
-        if order.text("etik.kompletteringar").strip():
-            result.append(
-                req(
-                    "kompletteringar",
-                    "Beställningen nämner kompletteringar till Etikprövningsmyndigheten; bifoga dem med sina beslut.",
-                )
-            )
-    if order.route == "forskning" and order.flag("sakerhet.annan_mottagare"):
-        result.append(
-            req(
-                "pub_avtal",
-                "Uppgifterna lämnas till någon annan än forskningshuvudmannen, så ett "
-                "personuppgiftsbiträdesavtal ska bifogas.",
-            )
-        )
-    if order.variables:
-        result.append(req("variabelval", "Variabelvalet skapas ur beställningens valda variabler."))
-    return result
 
 
 def _kind_rank(kind: str) -> int:
