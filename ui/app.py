@@ -23,18 +23,22 @@ def _start_recovery(window: MainWindow) -> None:
     window.set_session_marker(marker)
     if not recovered:
         return
-    order = recovered[0]
+    order = max(recovered, key=lambda o: o.modified)  # the most recent; the others stay on the start page
     saved = order.modified[:16].replace("T", " ")
+    text = QCoreApplication.translate(
+        "MainWindow",
+        "Programmet avslutades oväntat förra gången. Vill du fortsätta med det autosparade utkastet ”%1” (sparat %2)?",
+    )
+    if len(recovered) > 1:
+        text = QCoreApplication.translate(
+            "MainWindow",
+            "Programmet avslutades oväntat förra gången med %3 utkast öppna. Vill du fortsätta med det senast "
+            "ändrade, ”%1” (sparat %2)? De andra finns kvar bland beställningarna på startsidan.",
+        ).replace("%3", str(len(recovered)))
     answer = QMessageBox.question(
         window,
         QCoreApplication.translate("MainWindow", "Återställ utkast"),
-        QCoreApplication.translate(
-            "MainWindow",
-            "Programmet avslutades oväntat förra gången. Vill du fortsätta med det autosparade utkastet "
-            "”%1” (sparat %2)?",
-        )
-        .replace("%1", order.title())
-        .replace("%2", saved),
+        text.replace("%1", order.title()).replace("%2", saved),
     )
     if answer == QMessageBox.StandardButton.Yes:
         window.open_order(order)

@@ -1,20 +1,72 @@
 """Writing the filled form from the app: our own form, or FK's own Word form filled in.
 
-Both run off the GUI thread on a copy of the order, so the user can keep typing.
+Both run off the GUI thread on a copy of the order, so the user can keep typing. While one runs, the
+window's render and fill actions are disabled and a busy bar shows in the status bar, so the same
+form is not written twice at once; both are restored whether the work succeeds or fails.
 """
 
 from __future__ import annotations
 
 import copy
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressBar
 
 from beställning.order import Order
 from ui.save_dialog import ask_save_path, suggested_path
 from ui.workers import Report, run_in_background
+
+BUSY_PROPERTY = "documentBusy"
+BUSY_BAR_NAME = "documentBusyBar"
+DOCUMENT_ACTIONS = ("render", "fill_fk")
+
+log = logging.getLogger("bestallning")
+
+
+def is_busy(window: QMainWindow) -> bool:
+    return bool(window.property(BUSY_PROPERTY))
+
+
+def _start_busy(window: QMainWindow, message: str) -> None:
+    """Disable the document actions and show a busy bar with `message` until `_end_busy`."""
+    window.setProperty(BUSY_PROPERTY, True)
+    for name in DOCUMENT_ACTIONS:
+        action = getattr(window, "actions_by_name", {}).get(name)
+        if action is not None:
+            action.setEnabled(False)
+    bar = QProgressBar()
+    bar.setObjectName(BUSY_BAR_NAME)
+    bar.setRange(0, 0)  # busy: no fraction to show
+    bar.setMaximumWidth(160)
+    bar.setAccessibleName(message)
+    window.statusBar().addPermanentWidget(bar)
+    window.statusBar().showMessage(message)
+
+
+def _end_busy(window: QMainWindow) -> None:
+    window.setProperty(BUSY_PROPERTY, False)
+    for name in DOCUMENT_ACTIONS:
+        action = getattr(window, "actions_by_name", {}).get(name)
+        if action is not None:
+            action.setEnabled(True)
+    bar = window.statusBar().findChild(QProgressBar, BUSY_BAR_NAME)
+    if bar is not None:
+        window.statusBar().removeWidget(bar)
+        bar.setParent(None)  # gone from the status bar now, deleted once the event loop runs
+        bar.deleteLater()
+    window.statusBar().clearMessage()
+
+
+def _refuse_if_busy(window: QMainWindow) -> bool:
+    if is_busy(window):
+        window.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Blanketten skrivs redan. Vänta tills den är klar."), 5000
+        )
+        return True
+    return False
 
 
 def _ask_output(window: QMainWindow, order: Order, suffix: str = "") -> Path | None:
@@ -28,6 +80,7 @@ def _ask_output(window: QMainWindow, order: Order, suffix: str = "") -> Path | N
 
 
 def _done(window: QMainWindow, path: Path, message: str) -> None:
+    _end_busy(window)
     window.statusBar().showMessage(message, 8000)
     answer = QMessageBox.information(
         window,
@@ -39,17 +92,41 @@ def _done(window: QMainWindow, path: Path, message: str) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
+def failure_message(error: BaseException) -> str:
+    """A Swedish message for the user: the domain's own text, the file error, or a calm generic one."""
+    from beställning.document.fk_form.open import TemplateError
+    from beställning.order import OrderFileError
+
+    if isinstance(error, TemplateError | OrderFileError):
+        return str(error)
+    if isinstance(error, OSError):
+        where = f" ({error.filename})" if error.filename else ""
+        return QCoreApplication.translate(
+            "MainWindow",
+            "Filen kunde inte skrivas: %1. Kontrollera att mappen finns, att du får skriva i den och att "
+            "filen inte är öppen i Word.",
+        ).replace("%1", (error.strerror or str(error)) + where)
+    from ui.errors import log_file
+
+    return QCoreApplication.translate(
+        "MainWindow",
+        "Något oväntat gick fel när blanketten skrevs. Försök igen; om felet kvarstår finns detaljerna i loggfilen %1.",
+    ).replace("%1", log_file())
+
+
 def _failed(window: QMainWindow, error: BaseException) -> None:
-    text = (
-        str(error)
-        if not isinstance(error, OSError)
-        else QCoreApplication.translate("MainWindow", "Filen kunde inte skrivas: ") + str(error)
+    _end_busy(window)
+    log.error("Blanketten kunde inte skrivas: %r\n%s", error, "".join(getattr(error, "__notes__", [])))
+    window.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Blanketten kunde inte skrivas."), 8000)
+    QMessageBox.warning(
+        window, QCoreApplication.translate("MainWindow", "Blanketten kunde inte skrivas"), failure_message(error)
     )
-    QMessageBox.warning(window, QCoreApplication.translate("MainWindow", "Blanketten kunde inte skrivas"), text)
 
 
 def render_form(window: QMainWindow, order: Order) -> None:
     """Ask where, then write our own filled form in the background."""
+    if _refuse_if_busy(window):
+        return
     out = _ask_output(window, order)
     if out is None:
         return
@@ -62,17 +139,20 @@ def render_form(window: QMainWindow, order: Order) -> None:
         render_order(snapshot, out)
         return out
 
-    window.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Skriver blanketten…"))
+    _start_busy(window, QCoreApplication.translate("MainWindow", "Skriver blanketten…"))
     run_in_background(
         work,
         on_success=lambda path: _done(window, path, QCoreApplication.translate("MainWindow", "Skrev ") + str(path)),
         on_failure=lambda exc: _failed(window, exc),
+        on_cancelled=lambda: _end_busy(window),
         parent=window,
     )
 
 
 def fill_fk_form(window: QMainWindow, order: Order) -> None:
     """Ask for FK's Word form and where to save, fill it in the background, show what went where."""
+    if _refuse_if_busy(window):
+        return
     template, _filter = QFileDialog.getOpenFileName(
         window,
         QCoreApplication.translate("MainWindow", "Välj Försäkringskassans blankett"),
@@ -96,9 +176,16 @@ def fill_fk_form(window: QMainWindow, order: Order) -> None:
         from beställning.document.fk_form import FillReport
         from ui.fill_report_dialog import FillReportDialog
 
+        _end_busy(window)
         assert isinstance(result, FillReport)
         window.statusBar().showMessage(result.summary(), 10000)
         FillReportDialog(result, window).exec()
 
-    window.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Fyller i Försäkringskassans blankett…"))
-    run_in_background(work, on_success=show, on_failure=lambda exc: _failed(window, exc), parent=window)
+    _start_busy(window, QCoreApplication.translate("MainWindow", "Fyller i Försäkringskassans blankett…"))
+    run_in_background(
+        work,
+        on_success=show,
+        on_failure=lambda exc: _failed(window, exc),
+        on_cancelled=lambda: _end_busy(window),
+        parent=window,
+    )

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -29,6 +29,29 @@ if TYPE_CHECKING:
     from ui.estimate_panel import EstimatePanel
     from ui.order_session import OrderSession
 
+DEFAULT_SIZE = (1180, 780)
+FRAME_ALLOWANCE = (16, 48)  # the window manager's frame and title bar, outside the size we set
+
+
+def ask_wait_for_work(parent: QWidget) -> bool:
+    """Asks whether to wait for background work before quitting; True means wait."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(QCoreApplication.translate("MainWindow", "Arbete pågår"))
+    box.setText(
+        QCoreApplication.translate(
+            "MainWindow",
+            "Programmet arbetar fortfarande i bakgrunden, till exempel med att skicka beställningen eller "
+            "skriva blanketten. Om du avslutar nu går resultatet förlorat.",
+        )
+    )
+    wait = box.addButton(QCoreApplication.translate("MainWindow", "&Vänta"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("MainWindow", "&Avsluta ändå"), QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(wait)
+    box.setEscapeButton(wait)
+    box.exec()
+    return box.clickedButton() is wait
+
 
 class MainWindow(QMainWindow):
     started = Signal()  # after the first paint, when the start page is built
@@ -39,8 +62,9 @@ class MainWindow(QMainWindow):
         self._started = False  # first: Qt may deliver events while the window is being built
         super().__init__(parent)
         self.setWindowTitle(self.tr("Beställningsassistenten – individdata från Försäkringskassan"))
-        self.resize(1180, 780)
+        self._fit_to_screen()
         self._store, self._marker = store, session
+        self._closing = False
         self._session: OrderSession | None = None
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -71,6 +95,16 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         self.nav.blockSignals(False)
         self.nav.currentRowChanged.connect(self._show_page)
+
+    def _fit_to_screen(self) -> None:
+        """The default size, but never larger than the screen's free area (a 1366×768 laptop)."""
+        screen = QGuiApplication.primaryScreen()
+        width, height = DEFAULT_SIZE
+        if screen is not None:
+            free = screen.availableGeometry()
+            width = min(width, free.width() - FRAME_ALLOWANCE[0])
+            height = min(height, free.height() - FRAME_ALLOWANCE[1])
+        self.resize(width, height)
 
     def event(self, event: QEvent) -> bool:
         """The window appears at once; the start page is built right after its first paint."""
@@ -161,7 +195,19 @@ class MainWindow(QMainWindow):
 
         register = RegisterPage()
         register.open_order.connect(self.open_order)
+        deleted = getattr(register, "order_deleted", None)  # Signal(str), emitted when an order is deleted
+        if deleted is not None:
+            deleted.connect(self.order_deleted)
         return register
+
+    def order_deleted(self, order_id: str) -> None:
+        """An order was deleted on the start page: if it is the open one, close it so autosave cannot revive it."""
+        if self._session is None or self._session.order.id != order_id:
+            return
+        self._session.forget()
+        self.statusBar().showMessage(
+            self.tr("Den öppna beställningen togs bort. Du har nu en ny, tom beställning framför dig."), 8000
+        )
 
     def _make_catalog(self) -> QWidget:
         from beställning.catalog import load_catalog
@@ -191,7 +237,8 @@ class MainWindow(QMainWindow):
             from beställning.register import Register, RegisterError
 
             try:
-                Register().save(self.session.order)
+                with Register() as register:
+                    register.save(self.session.order)
             except (RegisterError, OSError, sqlite3.Error) as exc:  # the send succeeded; say what failed
                 self.statusBar().showMessage(self.tr("Beställningen kunde inte föras in i registret: ") + str(exc))
 
@@ -306,5 +353,51 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._closing:  # a second close while waiting for background work
+            event.ignore()
+            return
+        self._closing = True
+        try:
+            self._finish_background_work()
+        finally:
+            self._closing = False
         self.session.flush()
         event.accept()
+
+    def _finish_background_work(self) -> None:
+        """Before quitting: offer to wait for running work, so a send or a written form is not lost."""
+        from ui.workers import running_tasks
+
+        tasks = running_tasks()
+        if not tasks:
+            return
+        if not ask_wait_for_work(self):
+            for task in tasks:
+                task.cancel()
+            return
+        self._wait_with_progress()
+
+    def _wait_with_progress(self) -> None:
+        """Wait for the background work with the event loop alive, so its results reach their pages."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QProgressDialog
+
+        from ui.workers import running_tasks, wait_for_all
+
+        dialog = QProgressDialog(
+            self.tr("Väntar på att arbetet i bakgrunden blir klart…"), self.tr("Avsluta ändå"), 0, 0, self
+        )
+        dialog.setObjectName("waitForWork")
+        dialog.setWindowTitle(self.tr("Avslutar"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.show()
+        while running_tasks() and not dialog.wasCanceled():
+            wait_for_all(50)
+            QCoreApplication.processEvents()
+        if dialog.wasCanceled():
+            for task in running_tasks():
+                task.cancel()
+        dialog.close()
+        dialog.deleteLater()
+        QCoreApplication.processEvents()  # the finished work's callbacks are queued: deliver them now

@@ -35,6 +35,7 @@ class OrderSession(QObject):
         self.order: Order = Order()
         self.file_path: Path | None = None
         self._problems: list[Problem] | None = None
+        self._forgotten: set[str] = set()  # ids of orders deleted while open: never saved again
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_DELAY_MS)
@@ -43,11 +44,28 @@ class OrderSession(QObject):
     def replace(self, order: Order, file_path: Path | None = None) -> None:
         """Open another order (new, from a file, or recovered)."""
         self.flush()
+        self._forgotten.discard(order.id)  # opened again on purpose (after undoing its deletion)
         self.order = order
         self.file_path = file_path
         self._problems = None
         if self.session is not None:
             self.session.set_open([order.id])
+        self.order_replaced.emit()
+        self.changed.emit()
+
+    def forget(self) -> None:
+        """The open order was deleted elsewhere: drop it unsaved, and continue with a new empty order.
+
+        The pending autosave is cancelled and the deleted order's id is remembered, so no later save
+        can write its draft back.
+        """
+        self._timer.stop()
+        self._forgotten.add(self.order.id)
+        self.order = Order()
+        self.file_path = None
+        self._problems = None
+        if self.session is not None:
+            self.session.set_open([self.order.id])
         self.order_replaced.emit()
         self.changed.emit()
 
@@ -76,6 +94,8 @@ class OrderSession(QObject):
 
     def save_draft(self) -> None:
         self._timer.stop()
+        if self.order.id in self._forgotten:
+            return
         try:
             path = self.store.save(self.order)
         except OSError as exc:

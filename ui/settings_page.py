@@ -1,8 +1,19 @@
-"""Settings: the cost model and lag rules, and the mail server. Each part is its own widget."""
+"""Settings: the cost model and lag rules, and the mail server. Each part is its own widget.
+
+Each tab scrolls, so the page (and with it the window) fits a small laptop screen.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+
+
+def _scrolling(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(widget)
+    return area
 
 
 class SettingsPage(QWidget):
@@ -19,6 +30,6 @@ class SettingsPage(QWidget):
         self.tabs = QTabWidget()
         self.cost = CostSettings()
         self.smtp = SmtpSettingsWidget()
-        self.tabs.addTab(self.cost, self.tr("Timpris och fördröjning"))
-        self.tabs.addTab(self.smtp, self.tr("E-postserver"))
+        self.tabs.addTab(_scrolling(self.cost), self.tr("Timpris och fördröjning"))
+        self.tabs.addTab(_scrolling(self.smtp), self.tr("E-postserver"))
         layout.addWidget(self.tabs, 1)

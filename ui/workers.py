@@ -17,8 +17,8 @@ result, failure and progress come back to the GUI thread, where callbacks may to
     task.cancel()      # asks the work to stop: the next report() raises Cancelled
 
 Rules: `work` must not touch widgets (it runs on another thread); pass it plain data. Exactly one of
-on_success / on_failure / on_cancelled is called, once. `wait_for_all()` blocks until every task has
-finished (for tests and shutdown).
+on_success / on_failure / on_cancelled is called, once. `running_tasks()` lists the work not finished
+yet (to ask before quitting); `wait_for_all()` blocks until every task has finished (tests, shutdown).
 """
 
 from __future__ import annotations
@@ -125,6 +125,13 @@ class _Runnable(QRunnable):
 
     def run(self) -> None:
         try:
+            self._run()
+        finally:
+            with _ACTIVE_LOCK:
+                _ACTIVE.discard(self._task)
+
+    def _run(self) -> None:
+        try:
             result = self._work(self._report)
         except Cancelled:
             self._task._finished.set()
@@ -142,6 +149,8 @@ class _Runnable(QRunnable):
 
 _POOL: QThreadPool | None = None
 _LIVE: set[_Relay] = set()  # relays without a parent are kept alive here until their task ends
+_ACTIVE: set[Task[Any]] = set()  # started and not finished; the worker removes its own task
+_ACTIVE_LOCK = threading.Lock()
 
 
 def _pool() -> QThreadPool:
@@ -174,6 +183,8 @@ def run_in_background(
         _LIVE.add(relay)
         relay.done = lambda: _LIVE.discard(relay)
     task: Task[T] = Task(relay)
+    with _ACTIVE_LOCK:
+        _ACTIVE.add(task)
     _pool().start(_Runnable(work, task, relay))
     return task
 
@@ -181,3 +192,9 @@ def run_in_background(
 def wait_for_all(timeout_ms: int = 30_000) -> bool:
     """Block until all background work is done (tests, app shutdown); False on timeout."""
     return _POOL is None or _POOL.waitForDone(timeout_ms)
+
+
+def running_tasks() -> list[Task[Any]]:
+    """The background work started and not finished yet (its callbacks may still be queued after)."""
+    with _ACTIVE_LOCK:
+        return list(_ACTIVE)

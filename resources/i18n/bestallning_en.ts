@@ -31,6 +31,10 @@
         <source>Ta bort</source>
         <translation>Remove</translation>
     </message>
+    <message>
+        <source>Ta bort bilaga %1</source>
+        <translation>Remove attachment %1</translation>
+    </message>
 </context>
 <context>
     <name>BenefitsEditor</name>
@@ -80,6 +84,10 @@
     <message>
         <source>Ta bort</source>
         <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Ta bort förmån %1</source>
+        <translation>Remove benefit %1</translation>
     </message>
 </context>
 <context>
@@ -379,6 +387,18 @@
         <translation>Lag</translation>
     </message>
     <message>
+        <source>Katalogen kunde inte läsas</source>
+        <translation>The catalogue could not be read</translation>
+    </message>
+    <message>
+        <source>Kontrollera att programmets datamapp går att läsa och skriva, och försök igen.</source>
+        <translation>Check that the program&apos;s data folder can be read and written, and try again.</translation>
+    </message>
+    <message>
+        <source>Läser katalogen …</source>
+        <translation>Reading the catalogue …</translation>
+    </message>
+    <message>
         <source>(ingen tabell)</source>
         <translation>(no table)</translation>
     </message>
@@ -457,6 +477,14 @@
     <message>
         <source>%s: nu används %s (%s).</source>
         <translation>%s: now using %s (%s).</translation>
+    </message>
+    <message>
+        <source>Återställer föregående lista för %s …</source>
+        <translation>Restoring the previous list for %s …</translation>
+    </message>
+    <message>
+        <source>Föregående lista kunde inte återställas</source>
+        <translation>The previous list could not be restored</translation>
     </message>
 </context>
 <context>
@@ -572,6 +600,10 @@
     <message>
         <source>; gäller i dag: {n} månader (ändrad från {d})</source>
         <translation>; in force today: {n} months (changed from {d})</translation>
+    </message>
+    <message>
+        <source>Ändringen kunde inte sparas ({reason}). Kontrollera att programmets inställningsmapp går att skriva till och att disken inte är full, och försök igen.</source>
+        <translation>The change could not be saved ({reason}). Check that the program&apos;s settings folder can be written to and that the disk is not full, and try again.</translation>
     </message>
     <message>
         <source>Markera först den ändring som ska tas bort.</source>
@@ -774,6 +806,10 @@ Your work is saved automatically as a draft. Details are in the log file %2.</tr
         <translation>This quote: %1 h, the app&apos;s estimate %2.</translation>
     </message>
     <message>
+        <source>Kunde inte föra in beställningen i registret</source>
+        <translation>Could not add the order to the register</translation>
+    </message>
+    <message>
         <source>Bifoga FK:s dokument</source>
         <translation>Attach FK&apos;s documents</translation>
     </message>
@@ -786,12 +822,20 @@ Your work is saved automatically as a draft. Details are in the log file %2.</tr
         <translation>Could not record</translation>
     </message>
     <message>
+        <source>Registrerar …</source>
+        <translation>Registering …</translation>
+    </message>
+    <message>
         <source>Ta bort händelsen?</source>
         <translation>Remove the event?</translation>
     </message>
     <message>
         <source>Händelsen och dess bifogade dokument tas bort.</source>
         <translation>The event and its attached documents will be removed.</translation>
+    </message>
+    <message>
+        <source>Kunde inte ta bort händelsen</source>
+        <translation>Could not remove the event</translation>
     </message>
     <message>
         <source>Kunde inte spara offerten</source>
@@ -886,6 +930,22 @@ Your work is saved automatically as a draft. Details are in the log file %2.</tr
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Arbete pågår</source>
+        <translation>Work in progress</translation>
+    </message>
+    <message>
+        <source>Programmet arbetar fortfarande i bakgrunden, till exempel med att skicka beställningen eller skriva blanketten. Om du avslutar nu går resultatet förlorat.</source>
+        <translation>The program is still working in the background, for example sending the order or writing the form. If you exit now, the result will be lost.</translation>
+    </message>
+    <message>
+        <source>&amp;Vänta</source>
+        <translation>&amp;Wait</translation>
+    </message>
+    <message>
+        <source>&amp;Avsluta ändå</source>
+        <translation>E&amp;xit anyway</translation>
+    </message>
+    <message>
         <source>Beställningsassistenten – individdata från Försäkringskassan</source>
         <translation>Beställningsassistenten – individual-level data from Försäkringskassan (FK)</translation>
     </message>
@@ -916,6 +976,10 @@ Your work is saved automatically as a draft. Details are in the log file %2.</tr
     <message>
         <source>Klar.</source>
         <translation>Ready.</translation>
+    </message>
+    <message>
+        <source>Den öppna beställningen togs bort. Du har nu en ny, tom beställning framför dig.</source>
+        <translation>The open order was deleted. You now have a new, empty order in front of you.</translation>
     </message>
     <message>
         <source>Beställningen kunde inte föras in i registret: </source>
@@ -1006,6 +1070,22 @@ Helps you order individual-level data from Försäkringskassan (FK).
 The form and the help texts are based on: %2</translation>
     </message>
     <message>
+        <source>Väntar på att arbetet i bakgrunden blir klart…</source>
+        <translation>Waiting for the background work to finish…</translation>
+    </message>
+    <message>
+        <source>Avsluta ändå</source>
+        <translation>Exit anyway</translation>
+    </message>
+    <message>
+        <source>Avslutar</source>
+        <translation>Exiting</translation>
+    </message>
+    <message>
+        <source>Programmet avslutades oväntat förra gången med %3 utkast öppna. Vill du fortsätta med det senast ändrade, ”%1” (sparat %2)? De andra finns kvar bland beställningarna på startsidan.</source>
+        <translation>The program closed unexpectedly last time with %3 drafts open. Do you want to continue with the most recently changed one, “%1” (saved %2)? The others are still among the orders on the start page.</translation>
+    </message>
+    <message>
         <source>Återställ utkast</source>
         <translation>Restore draft</translation>
     </message>
@@ -1034,8 +1114,20 @@ The form and the help texts are based on: %2</translation>
         <translation>Do you want to open it?</translation>
     </message>
     <message>
-        <source>Filen kunde inte skrivas: </source>
-        <translation>The file could not be written: </translation>
+        <source>Blanketten skrivs redan. Vänta tills den är klar.</source>
+        <translation>The form is already being written. Wait until it is done.</translation>
+    </message>
+    <message>
+        <source>Filen kunde inte skrivas: %1. Kontrollera att mappen finns, att du får skriva i den och att filen inte är öppen i Word.</source>
+        <translation>The file could not be written: %1. Check that the folder exists, that you may write to it and that the file is not open in Word.</translation>
+    </message>
+    <message>
+        <source>Något oväntat gick fel när blanketten skrevs. Försök igen; om felet kvarstår finns detaljerna i loggfilen %1.</source>
+        <translation>Something unexpected went wrong while writing the form. Try again; if the error persists, the details are in the log file %1.</translation>
+    </message>
+    <message>
+        <source>Blanketten kunde inte skrivas.</source>
+        <translation>The form could not be written.</translation>
     </message>
     <message>
         <source>Blanketten kunde inte skrivas</source>
@@ -1358,6 +1450,10 @@ The form and the help texts are based on: %2</translation>
         <translation>“%1” was removed.</translation>
     </message>
     <message>
+        <source>Kunde inte ångra borttagningen</source>
+        <translation>Could not undo the deletion</translation>
+    </message>
+    <message>
         <source>Exportera beställningen</source>
         <translation>Export the order</translation>
     </message>
@@ -1417,6 +1513,10 @@ The form and the help texts are based on: %2</translation>
         <source>Alla, även arkiverade</source>
         <translation>All, including archived</translation>
     </message>
+    <message>
+        <source>Registret eller en fil i programmets datamapp kunde inte ändras (%1). Kontrollera att disken inte är full och att datamappen går att skriva till, stäng andra program som kan ha registret öppet och försök igen.</source>
+        <translation>The register or a file in the program&apos;s data folder could not be changed (%1). Check that the disk is not full and that the data folder can be written to, close other programs that may have the register open, and try again.</translation>
+    </message>
 </context>
 <context>
     <name>RoutePage</name>
@@ -1435,6 +1535,10 @@ The form and the help texts are based on: %2</translation>
     <message>
         <source>Vi är en statistikansvarig myndighet med motsvarande sekretesskydd och uppgifterna ska användas för att framställa statistik</source>
         <translation>We are a government agency responsible for official statistics, with equivalent secrecy protection, and the data will be used to produce statistics</translation>
+    </message>
+    <message>
+        <source>Det &amp;stämmer för oss</source>
+        <translation>That &amp;applies to us</translation>
     </message>
     <message>
         <source>Statistikändamål kan passa. Undantaget tillämpas restriktivt och varje beställning sekretessprövas.</source>
@@ -1524,12 +1628,24 @@ The form and the help texts are based on: %2</translation>
         <translation>Save the package in a folder…</translation>
     </message>
     <message>
+        <source>Jag har skickat den nu</source>
+        <translation>I have sent it now</translation>
+    </message>
+    <message>
+        <source>Registrerar steget ”Skickad till FK” med dagens datum. Mottagningsbekräftelsen väntas sedan.</source>
+        <translation>Registers the step “Sent to FK” with today&apos;s date. The acknowledgement of receipt is then awaited.</translation>
+    </message>
+    <message>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
         <source>&lt;b&gt;E-postmeddelandet&lt;/b&gt;</source>
         <translation>&lt;b&gt;The email&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>”{0}” skickas fortfarande. Sändningen registreras med den beställningen när den är klar.</source>
+        <translation>“{0}” is still being sent. The sending will be recorded with that order when it is done.</translation>
     </message>
     <message>
         <source>Granska paketet innan du skickar.</source>
@@ -1584,6 +1700,10 @@ The form and the help texts are based on: %2</translation>
         <translation>Select an attached file to remove (what the app creates cannot be removed).</translation>
     </message>
     <message>
+        <source>Det gick inte att skapa en tillfällig mapp för paketet ({0}). Kontrollera att det finns ledigt utrymme på disken och försök igen.</source>
+        <translation>Could not create a temporary folder for the package ({0}). Check that there is free space on the disk and try again.</translation>
+    </message>
+    <message>
         <source>Skapar blanketten och samlar bilagorna …</source>
         <translation>Creating the form and collecting the attachments …</translation>
     </message>
@@ -1622,6 +1742,10 @@ The form and the help texts are based on: %2</translation>
     <message>
         <source>Paketet kunde inte skapas.</source>
         <translation>The package could not be created.</translation>
+    </message>
+    <message>
+        <source>En fil kunde inte läsas eller skrivas ({0}). Kontrollera filen och granska igen.</source>
+        <translation>A file could not be read or written ({0}). Check the file and review again.</translation>
     </message>
     <message>
         <source>Från</source>
@@ -1680,6 +1804,14 @@ The form and the help texts are based on: %2</translation>
         <translation>Sent to {0} with {1} attachments (Message-ID {2}). Försäkringskassan confirms receipt within two working days.</translation>
     </message>
     <message>
+        <source>”{0}” skickades, men kvittot kunde inte sparas ({1}). Öppna beställningen och ange ”Skickad till FK” på startsidan.</source>
+        <translation>“{0}” was sent, but the receipt could not be saved ({1}). Open the order and enter “Sent to FK” on the start page.</translation>
+    </message>
+    <message>
+        <source>Sändningen av ”{0}” är registrerad med den beställningen.</source>
+        <translation>The sending of “{0}” is recorded with that order.</translation>
+    </message>
+    <message>
         <source>Inget skickades. {0}</source>
         <translation>Nothing was sent. {0}</translation>
     </message>
@@ -1688,8 +1820,28 @@ The form and the help texts are based on: %2</translation>
         <translation>Nothing was sent: unexpected error ({0}).</translation>
     </message>
     <message>
+        <source>Beställningen räknas som skickad först när du har skickat den från ditt e-postprogram. Klicka då på ”Jag har skickat den nu”, eller ange ”Skickad till FK” med rätt datum på startsidan.</source>
+        <translation>The order counts as sent only once you have sent it from your email program. Then click “I have sent it now”, or enter “Sent to FK” with the right date on the start page.</translation>
+    </message>
+    <message>
+        <source>Skickad från e-postprogrammet</source>
+        <translation>Sent from the email program</translation>
+    </message>
+    <message>
+        <source>Det gick inte att registrera att beställningen skickats ({0}). Ange det på startsidan.</source>
+        <translation>Could not register that the order was sent ({0}). Enter it on the start page.</translation>
+    </message>
+    <message>
+        <source>Registrerat: skickad till Försäkringskassan {0}. FK bekräftar mottagandet inom två arbetsdagar.</source>
+        <translation>Registered: sent to Försäkringskassan {0}. FK acknowledges receipt within two working days.</translation>
+    </message>
+    <message>
         <source>Utkastet kunde inte sparas ({0}).</source>
         <translation>The draft could not be saved ({0}).</translation>
+    </message>
+    <message>
+        <source>Sparar paketet …</source>
+        <translation>Saving the package …</translation>
     </message>
     <message>
         <source>Paketet kunde inte sparas ({0}).</source>
@@ -1776,6 +1928,10 @@ The form and the help texts are based on: %2</translation>
     <message>
         <source>Lösenord</source>
         <translation>Password</translation>
+    </message>
+    <message>
+        <source>E-postinställningarna kunde inte sparas ({reason}). Kontrollera att programmets inställningsmapp går att skriva till och att disken inte är full, och ändra sedan igen.</source>
+        <translation>The email settings could not be saved ({reason}). Check that the program&apos;s settings folder can be written to and that the disk is not full, and then make the change again.</translation>
     </message>
     <message>
         <source>Skriv lösenordet först.</source>
@@ -1902,12 +2058,20 @@ The form and the help texts are based on: %2</translation>
         <translation>Steps in the order</translation>
     </message>
     <message>
-        <source>← Föregående</source>
-        <translation>← Previous</translation>
+        <source>← &amp;Föregående</source>
+        <translation>← &amp;Previous</translation>
     </message>
     <message>
-        <source>Nästa →</source>
-        <translation>Next →</translation>
+        <source>Föregående steg (Alt+Vänsterpil)</source>
+        <translation>Previous step (Alt+Left arrow)</translation>
+    </message>
+    <message>
+        <source>&amp;Nästa →</source>
+        <translation>&amp;Next →</translation>
+    </message>
+    <message>
+        <source>Nästa steg (Alt+Högerpil)</source>
+        <translation>Next step (Alt+Right arrow)</translation>
     </message>
     <message>
         <source>Utkastet sparat automatiskt.</source>

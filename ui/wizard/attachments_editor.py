@@ -1,4 +1,8 @@
-"""The attachments section: which documents go with the order, added by button or drag and drop."""
+"""The attachments section: which documents go with the order, added by button or drag and drop.
+
+The send page adds and removes attachments too, so each row is tied to its `Attachment` object, never
+to a list position; a row whose object has left the list rebuilds the rows when touched.
+"""
 
 from __future__ import annotations
 
@@ -31,6 +35,7 @@ class AttachmentsEditor(QWidget):
         super().__init__(parent)
         self.setAcceptDrops(True)
         self.order: Order | None = None
+        self._shown: list[Attachment] = []
         self.kinds = [k for k in load_form().attachment_kinds if not k.generated]
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -56,8 +61,32 @@ class AttachmentsEditor(QWidget):
         layout.addWidget(self.problem_label)
 
     def set_order(self, order: Order) -> None:
+        """Show `order`; the rows are rebuilt only when they no longer show the same attachments."""
+        same_rows = (
+            order is self.order
+            and len(self._shown) == len(order.attachments)
+            and all(a is b for a, b in zip(self._shown, order.attachments, strict=True))
+            and all(self._row_matches(i, a) for i, a in enumerate(order.attachments))
+        )
         self.order = order
-        self._rebuild()
+        if same_rows:
+            self._update_generated()
+        else:
+            self._rebuild()
+
+    def _row_matches(self, row: int, attachment: Attachment) -> bool:
+        kind_item, name_item = self.grid.itemAtPosition(row, 0), self.grid.itemAtPosition(row, 1)
+        kind = kind_item.widget() if kind_item is not None else None
+        name = name_item.widget() if name_item is not None else None
+        return (
+            isinstance(kind, QComboBox)
+            and kind.currentData() == attachment.kind
+            and name is not None
+            and name.toolTip() == attachment.path
+        )
+
+    def _is_current(self, attachment: Attachment) -> bool:
+        return self.order is not None and any(a is attachment for a in self.order.attachments)
 
     def add_files(self, paths: list[Path]) -> None:
         if self.order is None:
@@ -91,24 +120,39 @@ class AttachmentsEditor(QWidget):
         event.acceptProposedAction()
 
     def _set_kind(self, attachment: Attachment, kind: str) -> None:
+        if not self._is_current(attachment):  # removed elsewhere since the rows were built
+            self._rebuild()
+            return
         attachment.kind = kind
         self.edited.emit()
 
-    def _remove(self, index: int) -> None:
+    def _remove(self, attachment: Attachment) -> None:
+        """Remove the row's own attachment (by identity); a stale row only makes the rows current again."""
         if self.order is None:
             return
-        del self.order.attachments[index]
+        kept = [a for a in self.order.attachments if a is not attachment]
+        if len(kept) == len(self.order.attachments):
+            self._rebuild()
+            return
+        self.order.attachments[:] = kept
         self._rebuild()
         self.edited.emit()
 
-    def _rebuild(self) -> None:
-        clear_layout(self.grid)
+    def _update_generated(self) -> None:
         if self.order is None:
             return
         generated = [self.tr("Den ifyllda blanketten")]
         if self.order.variables:
             generated.append("Variabelval.xlsx")
         self.generated.setText(self.tr("Skapas automatiskt: ") + ", ".join(generated) + ".")
+
+    def _rebuild(self) -> None:
+        clear_layout(self.grid)
+        self._shown = []
+        if self.order is None:
+            return
+        self._update_generated()
+        self._shown = list(self.order.attachments)
         for index, attachment in enumerate(self.order.attachments):
             kind = QComboBox()
             for option in self.kinds:
@@ -119,7 +163,8 @@ class AttachmentsEditor(QWidget):
             name = QLabel(path.name + ("" if path.exists() or not path.is_absolute() else self.tr(" (saknas)")))
             name.setToolTip(attachment.path)
             remove = QPushButton(self.tr("Ta bort"))
-            remove.clicked.connect(lambda _checked=False, i=index: self._remove(i))
+            remove.setAccessibleName(self.tr("Ta bort bilaga %1").replace("%1", str(index + 1)))
+            remove.clicked.connect(lambda _checked=False, a=attachment: self._remove(a))
             self.grid.addWidget(kind, index, 0)
             self.grid.addWidget(name, index, 1)
             self.grid.addWidget(remove, index, 2)

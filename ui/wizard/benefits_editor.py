@@ -1,4 +1,9 @@
-"""The 'data per benefit' section: one row per benefit (förmån) with period and free-text wishes."""
+"""The 'data per benefit' section: one row per benefit (förmån) with period and free-text wishes.
+
+Other pages change `order.benefits` too (the catalog's cart adds and removes benefits), so each row is
+tied to its `BenefitRequest` object, never to a list position: a row whose object has left the list is
+stale, and touching it rebuilds the rows instead of editing nothing or removing the wrong one.
+"""
 
 from __future__ import annotations
 
@@ -58,6 +63,8 @@ class BenefitsEditor(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.variables_label)
         self.problem_labels: dict[str, QLabel] = {}
+        self._rows: list[_Row] = []
+        self._loading = False
 
     def choices(self) -> list[tuple[str, str, str]]:
         if self._choices is None:
@@ -65,8 +72,26 @@ class BenefitsEditor(QWidget):
         return self._choices
 
     def set_order(self, order: Order) -> None:
+        """Show `order`; rows are kept (with focus and cursor) when they still show the same benefits."""
+        same_rows = (
+            order is self.order
+            and len(self._rows) == len(order.benefits)
+            and all(r.request is b for r, b in zip(self._rows, order.benefits, strict=True))
+        )
         self.order = order
-        self._rebuild()
+        if not same_rows:
+            self._rebuild()
+            return
+        self._loading = True
+        try:
+            for row in self._rows:
+                row.show_values()
+        finally:
+            self._loading = False
+        self._update_variables_label()
+
+    def _is_current(self, request: BenefitRequest) -> bool:
+        return self.order is not None and any(b is request for b in self.order.benefits)
 
     def add_row(self) -> None:
         if self.order is None:
@@ -75,16 +100,22 @@ class BenefitsEditor(QWidget):
         self._rebuild()
         self.edited.emit()
 
-    def _remove(self, index: int) -> None:
+    def _remove(self, request: BenefitRequest) -> None:
+        """Remove the row's own benefit (by identity); a stale row only makes the rows current again."""
         if self.order is None:
             return
-        del self.order.benefits[index]
+        kept = [b for b in self.order.benefits if b is not request]
+        if len(kept) == len(self.order.benefits):
+            self._rebuild()
+            return
+        self.order.benefits[:] = kept
         self._rebuild()
         self.edited.emit()
 
     def _rebuild(self) -> None:
         clear_layout(self.grid)
         self.problem_labels.clear()
+        self._rows = []
         headers = [
             self.tr("Förmån"),
             self.tr("Från (ÅÅÅÅ-MM)"),
@@ -100,7 +131,10 @@ class BenefitsEditor(QWidget):
             return
         for index, request in enumerate(self.order.benefits):
             self._add_row_widgets(index, request)
-        picks = len(self.order.variables)
+        self._update_variables_label()
+
+    def _update_variables_label(self) -> None:
+        picks = len(self.order.variables) if self.order is not None else 0
         self.variables_label.setText(self.tr("%n valda variabler eller önskemål i beställningen.", "", picks))
 
     def _add_row_widgets(self, index: int, request: BenefitRequest) -> None:
@@ -126,9 +160,15 @@ class BenefitsEditor(QWidget):
         wishes.setCursorPosition(0)
         wishes.setPlaceholderText(self.tr("T.ex. ersättningsperioder med omfattning och diagnos"))
         remove = QPushButton(self.tr("Ta bort"))
-        remove.clicked.connect(lambda: self._remove(index))
+        remove.setAccessibleName(self.tr("Ta bort förmån %1").replace("%1", str(index + 1)))
+        remove.clicked.connect(lambda: self._remove(request))
 
         def update() -> None:
+            if self._loading:
+                return
+            if not self._is_current(request):  # changed elsewhere since the rows were built
+                self._rebuild()
+                return
             benefit_id = combo.currentData() or ""
             request.benefit = benefit_id
             request.name = next((n for i, n, _ in self.choices() if i == benefit_id), "")
@@ -147,6 +187,7 @@ class BenefitsEditor(QWidget):
         problem.hide()
         self.grid.addWidget(problem, row + 1, 0, 1, 5)
         self.problem_labels[f"benefits[{index}]"] = problem
+        self._rows.append(_Row(request, combo, start, end, wishes))
 
     def show_problems(self, messages: dict[str, str]) -> None:
         """Messages keyed by `benefits[i]`; rows without a message are cleared."""
@@ -154,3 +195,26 @@ class BenefitsEditor(QWidget):
             text = messages.get(key)
             label.setText("✖ " + text if text else "")
             label.setVisible(bool(text))
+
+
+class _Row:
+    """The widgets of one benefit row and the `BenefitRequest` object they edit."""
+
+    def __init__(
+        self, request: BenefitRequest, combo: QComboBox, start: QLineEdit, end: QLineEdit, wishes: QLineEdit
+    ) -> None:
+        self.request = request
+        self.combo, self.start, self.end, self.wishes = combo, start, end, wishes
+
+    def show_values(self) -> None:
+        """Show the request's current values; unchanged texts are left alone so cursor and focus stay."""
+        position = self.combo.findData(self.request.benefit)
+        if position != self.combo.currentIndex():
+            self.combo.setCurrentIndex(max(position, 0))
+        for edit, value in (
+            (self.start, self.request.period_from),
+            (self.end, self.request.period_to),
+            (self.wishes, self.request.wishes),
+        ):
+            if edit.text() != value and edit.text().strip() != value:
+                edit.setText(value)

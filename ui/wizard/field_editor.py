@@ -42,7 +42,8 @@ class FieldEditor(QWidget):
         if form_field.kind != "bool":
             label = QLabel(self.label_text() + (" *" if form_field.required_for else ""))
             label.setObjectName("fieldLabel")
-            label.setBuddy(self.input)
+            label.setBuddy(self._focus_target())
+            self.input.setAccessibleName(self.label_text())
             layout.addWidget(label)
         layout.addWidget(self.input)
         if form_field.help:
@@ -55,6 +56,15 @@ class FieldEditor(QWidget):
         self.problem_label.setObjectName("fieldProblem")
         self.problem_label.hide()
         layout.addWidget(self.problem_label)
+
+    def _focus_target(self) -> QWidget:
+        """Where the label's mnemonic and `focus_field` go: the first radio button of a choice."""
+        if self.form_field.kind == "choice" and self._choices.buttons():
+            return self._choices.buttons()[0]
+        return self.input
+
+    def focus(self) -> None:
+        self._focus_target().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def label_text(self) -> str:
         return localized(self.form_field.label, self.form_field.label_en)

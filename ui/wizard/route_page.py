@@ -44,13 +44,19 @@ class RoutePage(QWidget):
         guide_title = QLabel(self.tr("Osäker? Svara på frågan:"))
         guide_title.setObjectName("fieldLabel")
         layout.addWidget(guide_title)
-        self.agency = QCheckBox(
+        # The statement wraps in a label; the checkbox itself stays short, so the page fits a small screen.
+        statement = QLabel(
             self.tr(
                 "Vi är en statistikansvarig myndighet med motsvarande sekretesskydd och uppgifterna ska användas "
                 "för att framställa statistik"
             )
         )
+        statement.setWordWrap(True)
+        self.agency = QCheckBox(self.tr("Det &stämmer för oss"))
+        self.agency.setAccessibleDescription(statement.text())
+        statement.setBuddy(self.agency)
         self.agency.toggled.connect(self._advise)
+        layout.addWidget(statement)
         layout.addWidget(self.agency)
         self.advice = QLabel()
         self.advice.setWordWrap(True)

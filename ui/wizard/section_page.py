@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from beställning.form import Section
@@ -93,4 +93,4 @@ class SectionPage(QScrollArea):
         editor = self.editors.get(field_id)
         if editor:
             self.ensureWidgetVisible(editor)
-            editor.input.setFocus(Qt.FocusReason.OtherFocusReason)
+            editor.focus()

@@ -1,8 +1,17 @@
-"""The order wizard: a step list on the left, the current step on the right, live validation."""
+"""The order wizard: a step list on the left, the current step on the right, live validation.
+
+Other pages change the same order (the catalog's cart, the send page's attachments), so the visible
+step is reloaded when the wizard is shown and when the order changes from elsewhere; the wizard's own
+edits do not reload it, so nothing is rebuilt under the user's cursor.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -39,6 +48,7 @@ class WizardPage(QWidget):
         self.session = session
         self.form = load_form()
         self.passed: set[str] = set()
+        self._own_edit = False
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.steps = QListWidget()
@@ -54,9 +64,15 @@ class WizardPage(QWidget):
         nav = QHBoxLayout()
         self.saved_label = QLabel()
         self.saved_label.setObjectName("fieldHelp")
-        self.back = QPushButton(self.tr("← Föregående"))
-        self.next = QPushButton(self.tr("Nästa →"))
+        self.back = QPushButton(self.tr("← &Föregående"))
+        self.back.setToolTip(self.tr("Föregående steg (Alt+Vänsterpil)"))
+        self.next = QPushButton(self.tr("&Nästa →"))
+        self.next.setToolTip(self.tr("Nästa steg (Alt+Högerpil)"))
         self.next.setDefault(True)
+        for keys, button in (("Alt+Left", self.back), ("Alt+Right", self.next)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(button.animateClick)
         nav.addWidget(self.saved_label, 1)
         nav.addWidget(self.back)
         nav.addWidget(self.next)
@@ -70,7 +86,7 @@ class WizardPage(QWidget):
         for section in self.form.sections:
             page = SectionPage(section)
             page.field_edited.connect(self._field_edited)
-            page.list_edited.connect(self.session.mark_changed)
+            page.list_edited.connect(self._list_edited)
             page.browse_catalog.connect(self.browse_catalog)
             self.section_pages[section.id] = page
             self.stack.addWidget(page)
@@ -84,11 +100,43 @@ class WizardPage(QWidget):
         self.steps.currentRowChanged.connect(self._show_step)
         self.back.clicked.connect(lambda: self.steps.setCurrentRow(max(self.steps.currentRow() - 1, 0)))
         self.next.clicked.connect(self._next)
-        session.changed.connect(self.refresh_problems)
+        session.changed.connect(self._session_changed)
         session.order_replaced.connect(self.load_order)
         session.saved.connect(self._saved)
         session.save_failed.connect(self.saved_label.setText)
         self.load_order()
+
+    @contextmanager
+    def _editing(self) -> Iterator[None]:
+        """Marks the session changes caused by the wizard itself (they must not reload its rows)."""
+        self._own_edit = True
+        try:
+            yield
+        finally:
+            self._own_edit = False
+
+    def _session_changed(self) -> None:
+        if not self._own_edit and self.isVisible():
+            self.reload_current_step()
+        self.refresh_problems()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Other pages may have changed the order while the wizard was hidden."""
+        self.reload_current_step()
+        self.refresh_problems()
+        super().showEvent(event)
+
+    def reload_current_step(self) -> None:
+        """Show the order's current values in the visible step (rows follow the order's lists)."""
+        widget = self.stack.currentWidget()
+        if widget is self.route_page:
+            self.route_page.load(self.session.order.route)
+        elif isinstance(widget, SectionPage):
+            widget.load(self.session.order)
+
+    def _list_edited(self) -> None:
+        with self._editing():
+            self.session.mark_changed()
 
     def _saved(self, _path: str) -> None:
         self.saved_label.setText(self.tr("Utkastet sparat automatiskt."))
@@ -127,14 +175,16 @@ class WizardPage(QWidget):
     def _route_chosen(self, route: str) -> None:
         if route in ROUTES:
             chosen: Route = "forskning" if route == "forskning" else "statistik"
-            self.session.set_route(chosen)
+            with self._editing():
+                self.session.set_route(chosen)
             for page in self.section_pages.values():
                 page.update_visibility(self.session.order)
             self._rebuild_steps()
 
     def _field_edited(self, field_id: str, value: object) -> None:
         if isinstance(value, str | bool):
-            self.session.set_field(field_id, value)
+            with self._editing():
+                self.session.set_field(field_id, value)
         page = self.section_pages[self.form.field(field_id).section_id]
         page.update_visibility(self.session.order)
 
