@@ -16,10 +16,13 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from beställning.cost.overrides import Overrides, load_overrides
 from beställning.order import Order
+
+if TYPE_CHECKING:
+    from beställning.catalog.model import Catalog
 
 _MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
 
@@ -120,12 +123,13 @@ class BenefitInfo:
 BenefitLookup = Callable[[str], BenefitInfo]
 
 
-def catalog_lookup() -> BenefitLookup:
-    """Look benefits up in the catalog (loaded once per call of this function)."""
+def catalog_lookup(catalog: Catalog | None = None) -> BenefitLookup:
+    """Look benefits up in `catalog` (default: the catalog as the user sees it, loaded once here)."""
     try:
-        from beställning.catalog import load_catalog
+        if catalog is None:
+            from beställning.catalog import load_catalog
 
-        catalog = load_catalog()
+            catalog = load_catalog()
     except Exception as exc:  # the catalog raises its own Swedish errors; keep them, never a traceback
         raise CoverageError(f"Förmånskatalogen kan inte läsas, så täckningen kan inte beräknas ({exc}).") from exc
 
@@ -294,15 +298,18 @@ def order_coverage(
     as_of: date | None = None,
     lookup: BenefitLookup | None = None,
     overrides: Overrides | None = None,
+    *,
+    catalog: Catalog | None = None,
 ) -> list[BenefitCoverage]:
     """Coverage of every benefit in `order` at the extraction date `as_of` (default today).
 
     A benefit the catalog does not know gets status 'unknown' with a warning instead of stopping.
+    `catalog` (default: the catalog as the user sees it) is used when no `lookup` is given.
     """
     as_of = as_of or date.today()
     if not order.benefits:
         return []
-    lookup = lookup or catalog_lookup()
+    lookup = lookup or catalog_lookup(catalog)
     overrides = overrides if overrides is not None else load_overrides()
     result = []
     for request in order.benefits:

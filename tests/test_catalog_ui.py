@@ -23,6 +23,7 @@ def page(qtbot: Any) -> CatalogPage:
     qtbot.addWidget(widget)
     widget.resize(1200, 800)
     widget.show()
+    qtbot.waitUntil(lambda: not widget.loading, timeout=20_000)
     return widget
 
 
@@ -157,3 +158,86 @@ def test_worker_callbacks_land_on_gui_thread(qtbot: Any) -> None:
     qtbot.waitUntil(lambda: bool(cancelled), timeout=10_000)
     assert cancelled == [True] and not task.running
     assert wait_for_all(5_000)
+
+
+def test_catalog_loads_off_the_gui_thread_with_busy_state(qtbot: Any) -> None:
+    release = threading.Event()
+    threads: list[bool] = []
+
+    def slow_provider() -> Any:
+        threads.append(threading.current_thread() is threading.main_thread())
+        release.wait(10)
+        return load_catalog()
+
+    widget = CatalogPage(slow_provider)
+    qtbot.addWidget(widget)
+    widget.show()
+    assert widget.loading and widget.progress.isVisible() and not widget.import_button.isEnabled()
+    assert widget.model.rowCount() == 0
+    with qtbot.waitSignal(widget.catalog_loaded, timeout=10_000):
+        release.set()
+    assert threads == [False]
+    assert not widget.loading and not widget.progress.isVisible() and widget.import_button.isEnabled()
+    assert widget.model.rowCount() == 23
+
+
+def _select_benefit(page: CatalogPage, benefit_id: str) -> None:
+    for row in range(page.model.rowCount()):
+        if page.model.item(row).data(ID_ROLE) == benefit_id:
+            page.tree.setCurrentIndex(page.model.index(row, 0))
+            return
+    raise AssertionError(benefit_id)
+
+
+def test_restore_runs_in_background_and_reports(page: CatalogPage, qtbot: Any, tmp_path: Path) -> None:
+    path = make_unfamiliar_list(tmp_path / "lista.xlsx")
+    page.start_import(path)
+    qtbot.waitUntil(lambda: page.import_button.isEnabled() and not page.loading, timeout=20_000)
+    _select_benefit(page, "sa_ersattning")
+    assert page.restore_button.isEnabled()
+    with qtbot.waitSignal(page.catalog_loaded, timeout=20_000):
+        page.restore_button.click()
+        assert page.loading  # the restore and the reload run on the worker
+    assert page.catalog.list_info("sa_ersattning").kind == "bundled"
+    assert "nu används" in page.status.text()
+
+
+def test_restore_failure_is_explained(
+    page: CatalogPage, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import beställning.catalog.imports as imports
+
+    path = make_unfamiliar_list(tmp_path / "lista.xlsx")
+    page.start_import(path)
+    qtbot.waitUntil(lambda: page.import_button.isEnabled() and not page.loading, timeout=20_000)
+
+    def broken(_benefit: str) -> Any:
+        raise PermissionError(13, "Åtkomst nekad")
+
+    monkeypatch.setattr(imports, "restore_previous_list", broken)
+    _select_benefit(page, "sa_ersattning")
+    with qtbot.waitSignal(page.catalog_loaded, timeout=20_000):
+        page.restore_button.click()
+    assert "Föregående lista kunde inte återställas" in page.status.text()
+    assert "Åtkomst nekad" in page.status.text()
+    assert page.catalog.list_info("sa_ersattning").kind == "imported"
+
+
+def test_cart_export_asks_through_the_shared_save_dialog(
+    page: CatalogPage, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ui.cart_widget as cart_module
+
+    asked: list[Path] = []
+    target = tmp_path / "val" / "Variabelval.xlsx"
+    target.parent.mkdir()
+
+    def ask(_parent: object, _title: str, suggestion: Path, _filter: str) -> Path:
+        asked.append(suggestion)
+        return target
+
+    monkeypatch.setattr(cart_module, "ask_save_path", ask)
+    page.set_order(Order())
+    page.cart._export()
+    qtbot.waitUntil(lambda: target.exists(), timeout=10_000)
+    assert asked and asked[0].name == "Variabelval.xlsx"

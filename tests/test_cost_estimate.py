@@ -62,9 +62,7 @@ def test_estimate_grows_as_the_order_grows() -> None:
     order = Order(route="forskning")
     steps = []
     steps.append(estimate(order).hours.expected)
-    order.benefits.append(
-        BenefitRequest("sjuk_rehab", "Sjuk- och rehabiliteringspenning", "2024-01", "2024-12")
-    )
+    order.benefits.append(BenefitRequest("sjuk_rehab", "Sjuk- och rehabiliteringspenning", "2024-01", "2024-12"))
     steps.append(estimate(order).hours.expected)
     order.benefits[0].period_from = "2015-01"  # ten years instead of one
     steps.append(estimate(order).hours.expected)

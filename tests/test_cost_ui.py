@@ -26,15 +26,15 @@ def test_panel_shows_estimate_and_updates_when_order_grows(qtbot: QtBot) -> None
     panel.set_as_of(date(2026, 11, 22))
     order = research_order()
     panel.set_order(order)
+    panel.flush()
     first = panel.last_estimate
     assert first is not None
-    assert panel._total_labels["hours"][1].text() == f"<b>{first.hours.expected:g}\u00a0h</b>".replace(
-        ".", ","
-    )
+    assert panel._total_labels["hours"][1].text() == f"<b>{first.hours.expected:g}\u00a0h</b>".replace(".", ",")
     rows = panel.breakdown.rowCount()
     assert rows == len(first.breakdown)
     order.set("population.nyckelfil", True)
     panel.set_order(order)
+    panel.flush()
     second = panel.last_estimate
     assert second is not None and second.hours.expected > first.hours.expected
     assert panel.breakdown.rowCount() == rows + 1
@@ -45,18 +45,46 @@ def test_panel_shows_estimate_and_updates_when_order_grows(qtbot: QtBot) -> None
 def test_panel_coverage_follows_extraction_date(qtbot: QtBot) -> None:
     panel = EstimatePanel()
     qtbot.addWidget(panel)
-    order = Order(
-        benefits=[BenefitRequest("sjuk_rehab", "Sjuk- och rehabiliteringspenning", "2025-01", "2026-04")]
-    )
+    order = Order(benefits=[BenefitRequest("sjuk_rehab", "Sjuk- och rehabiliteringspenning", "2025-01", "2026-04")])
     panel.set_as_of(date(2026, 7, 31))
     panel.set_order(order)
+    panel.flush()
     assert panel.last_coverage[0].status == "partial"
     assert "2026-04" in panel.coverage.text() and "Avsluta perioden med 2026-03" in panel.coverage.text()
-    panel.set_as_of(date(2026, 8, 1))  # the date edit alone triggers the refresh
+    panel.set_as_of(date(2026, 8, 1))  # the date edit alone schedules the refresh
+    assert panel.pending
+    panel.flush()
     assert panel.last_coverage[0].status == "complete"
     assert "hela perioden komplett" in panel.coverage.text()
     layout = panel.chart.chart_layout()
     assert layout is not None and layout.rows[0].incomplete is None
+
+
+def test_panel_waits_while_hidden_and_debounces_typing(qtbot: QtBot, monkeypatch: object) -> None:
+    import ui.estimate_panel as module
+
+    calls: list[int] = []
+    real = module.estimate
+
+    def counting(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(module, "estimate", counting)  # type: ignore[attr-defined]
+    panel = EstimatePanel()
+    qtbot.addWidget(panel)
+    order = research_order()
+    for _key in range(10):  # hidden: typing costs nothing
+        panel.set_order(order)
+    assert calls == [] and panel.pending
+    panel.show()  # shown: catches up at once, once
+    qtbot.waitExposed(panel)
+    assert len(calls) == 1 and not panel.pending
+    for _key in range(10):  # visible: ten keystrokes give one recomputation after the pause
+        panel.set_order(order)
+    assert len(calls) == 1 and panel.pending
+    qtbot.waitUntil(lambda: not panel.pending, timeout=5000)
+    assert len(calls) == 2
 
 
 def test_panel_no_charge_and_default_date(qtbot: QtBot) -> None:
@@ -67,6 +95,7 @@ def test_panel_no_charge_and_default_date(qtbot: QtBot) -> None:
     order.set("faktura.uppgiftslamnarskyldighet", True)
     order.set("faktura.uppgiftslamnarskyldighet_grund", "beslut 2025-03-01")
     panel.set_order(order)
+    panel.flush()
     assert "Ingen avgift" in panel.charge.text() and "beslut 2025-03-01" in panel.charge.text()
     assert panel._total_labels["incl"][2].text() == "0\u00a0kr"
 

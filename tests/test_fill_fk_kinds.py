@@ -43,9 +43,7 @@ def example(route: str = "forskning") -> Order:
         "leverans.format": "Stata",
     }.items():
         order.set(key, value)
-    order.benefits.append(
-        BenefitRequest("sjuk_rehab", "Sjuk- och rehabiliteringspenning", "2018-01", "2025-12")
-    )
+    order.benefits.append(BenefitRequest("sjuk_rehab", "Sjuk- och rehabiliteringspenning", "2018-01", "2025-12"))
     return order
 
 
@@ -148,9 +146,7 @@ def test_content_controls_by_tag_alias_label_checkbox_and_header(tmp_path: Path)
     date = t.sdt_by(out, alias="Datum för etikbeslut")
     assert t.sdt_content_text(date) == order.text("etik.beslutsdatum")
     assert (
-        date.find(f"{qn('w:sdtPr')}/{qn('w:date')}")
-        .get(qn("w:fullDate"))
-        .startswith(order.text("etik.beslutsdatum"))
+        date.find(f"{qn('w:sdtPr')}/{qn('w:date')}").get(qn("w:fullDate")).startswith(order.text("etik.beslutsdatum"))
     )
     assert t.sdt_content_text(t.sdt_by(out, alias="Filformat")) == order.text("leverans.format")
     bound = t.sdt_by(out, alias="Leveranssätt")
@@ -211,9 +207,7 @@ def test_label_paragraph_followed_by_blank_space(tmp_path: Path) -> None:
 @pytest.mark.parametrize("route", ["forskning", "statistik"])
 def test_mixed_agency_form_with_benefits_table_and_appendix(tmp_path: Path, route: str) -> None:
     order = example(route)
-    order.benefits.append(
-        BenefitRequest("barnbidrag", "Barnbidrag", "2020-01", "2020-12", "Utbetalda belopp.")
-    )
+    order.benefits.append(BenefitRequest("barnbidrag", "Barnbidrag", "2020-01", "2020-12", "Utbetalda belopp."))
     report, out = fill(tmp_path, "mixed", order)
     doc = Document(str(out))
     benefits = next(tb for tb in doc.tables if tb.cell(0, 0).text == "Förmån")
@@ -229,7 +223,13 @@ def test_mixed_agency_form_with_benefits_table_and_appendix(tmp_path: Path, rout
     assert report.in_appendix(), "the mixed form has no place for some fields"
     assert where(report, "bestallare.epost").kind == KIND_CELL
     assert where(report, "leverans.format").location.startswith("kryssrutorna")
-    assert "☒ Stata" in "\n".join(texts) or order.text("leverans.format") != "Stata"
+    # The order's format is ticked, and only that one (forskning: Stata, statistik: CSV).
+    chosen = order.text("leverans.format")
+    formats = ["SAS", "Stata", "SPSS", "CSV"]
+    assert chosen in formats
+    all_text = "\n".join(texts)
+    assert f"☒ {chosen}" in all_text
+    assert [f for f in formats if f"☒ {f}" in all_text] == [chosen]
     # "Ort och datum" takes both values.
     signature = doc.tables[-1]
     assert signature.cell(1, 0).text == f"{order.text('underskrift.ort')}, {order.text('underskrift.datum')}"
@@ -255,9 +255,7 @@ def test_variables_table_and_unfitting_benefits(tmp_path: Path) -> None:
     doc.save(str(template))
     order = Order(route="forskning")
     order.set("bestallare.epost", "a@b.se")
-    order.benefits.append(
-        BenefitRequest("sjuk_rehab", "Sjuk- och rehabiliteringspenning", "2019-01", "2020-12")
-    )
+    order.benefits.append(BenefitRequest("sjuk_rehab", "Sjuk- och rehabiliteringspenning", "2019-01", "2020-12"))
     order.variables += [
         VariablePick("sjuk_rehab", "Diagnos", justification="Fråga 2."),
         VariablePick("sjuk_rehab", "Omfattning", justification="Fråga 3."),

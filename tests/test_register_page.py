@@ -120,7 +120,7 @@ def test_draft_only_order_deleted_and_restored(qtbot: QtBot) -> None:
     assert list(drafts.orders) == [draft.id]
 
 
-def test_timeline_records_event_with_document(page: RegisterPage, tmp_path: Path) -> None:
+def test_timeline_records_event_with_document(page: RegisterPage, tmp_path: Path, qtbot: QtBot) -> None:
     page.search.setText("Sjukskrivning och arbetsmiljö")
     order_id = str(page.proxy.index(0, 0).data(ID_ROLE))
     page.select(order_id)
@@ -130,7 +130,10 @@ def test_timeline_records_event_with_document(page: RegisterPage, tmp_path: Path
     assert entries["delivery"] == "next" and entries["key_file"] == "done"
     doc = tmp_path / "leveransbesked.pdf"
     doc.write_bytes(b"%PDF")
-    assert page.panel.record("delivery", date(2026, 11, 20), "Levererat via SFTP", [doc])
+    with qtbot.waitSignal(page.panel.changed, timeout=10_000):
+        assert page.panel.record("delivery", date(2026, 11, 20), "Levererat via SFTP", [doc])
+        assert page.panel.busy and not page.panel.record_box.isEnabled()  # copied off the GUI thread
+    assert not page.panel.busy and page.panel.record_box.isEnabled()
     row = page.selected_row()
     assert row is not None and row.status == "Levererad" and row.next_step == "Faktura väntas"
     texts = [page.panel.documents.item(i).text() for i in range(page.panel.documents.count())]

@@ -24,9 +24,7 @@ def _order(title: str = "Sjukfrånvaro och arbete") -> Order:
             "underskrift.datum": "2026-03-01",
         }
     )
-    order.sent.append(
-        SentRecord("<a@b>", "2026-03-02T09:00:00+01:00", ["statistikenheten@forsakringskassan.se"])
-    )
+    order.sent.append(SentRecord("<a@b>", "2026-03-02T09:00:00+01:00", ["statistikenheten@forsakringskassan.se"]))
     return order
 
 

@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from beställning.catalog import cart
 from beställning.catalog.model import Catalog, Variable
 from beställning.order import Order, VariablePick
+from ui.save_dialog import ask_save_path, suggested_path
 from ui.workers import run_in_background
 
 _KIND_TEXT = {
@@ -323,14 +323,11 @@ class CartWidget(QWidget):
     def _export(self) -> None:
         if self._order is None:
             return
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Spara variabelval"),
-            str(Path.home() / "Variabelval.xlsx"),
-            self.tr("Excel (*.xlsx)"),
+        path = ask_save_path(
+            self, self.tr("Spara variabelval"), suggested_path("Variabelval", ".xlsx"), self.tr("Excel (*.xlsx)")
         )
-        if name:
-            self.export_to(Path(name))
+        if path is not None:
+            self.export_to(path)
 
     def export_to(self, path: Path) -> None:
         """Write Variabelval.xlsx off the GUI thread; the result is shown in the problem line."""

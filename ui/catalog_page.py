@@ -2,6 +2,8 @@
 
 Works without an order (just browsing). Searching is done by beställning.catalog.search in Python
 and the tree model is rebuilt, which is faster than a proxy model for this size (tech notes).
+Loading the catalog (an imported list may have 20,000 rows), building its search index and
+restoring a previous list run off the GUI thread; the page shows that it is busy meanwhile.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from beställning.catalog.model import REGISTER_OTHER, Benefit, Catalog, Variable, confidence_label
+from beställning.catalog.model import REGISTER_OTHER, Benefit, Catalog, Variable, confidence_label, make_catalog
 from beställning.catalog.search import SearchIndex, SearchResult
 from beställning.order import Order
 from ui.cart_widget import CartWidget
@@ -137,14 +139,18 @@ class CatalogPage(QWidget):
     """Browse and search what FK can deliver; with an order set, pick into its cart."""
 
     order_changed = Signal()
+    catalog_loaded = Signal()  # after every (re)load; the page shows the new catalog
 
     def __init__(self, catalog_provider: Callable[[], Catalog], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._provider = catalog_provider
-        self._catalog = catalog_provider()
+        self._catalog = make_catalog((), {})  # empty until the background load is done
         self._index = SearchIndex(self._catalog)
         self._order: Order | None = None
         self._import_task: object | None = None
+        self._load_task: object | None = None
+        self._load_generation = 0
+        self._busy = False
         self._shown: tuple[object, object, int] | None = None
         self._rebuilding = False
 
@@ -240,8 +246,8 @@ class CatalogPage(QWidget):
 
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         self._fill_filters()
-        self.apply_filter()
         self._update_buttons()
+        self.reload_catalog()
 
     # -- public API --------------------------------------------------------------------------------
     @property
@@ -258,13 +264,81 @@ class CatalogPage(QWidget):
         self.search.setFocus()
         self.search.selectAll()
 
-    def reload_catalog(self) -> None:
-        """Ask the provider again (after an import or restore) and rebuild the view, keeping the search."""
-        self._catalog = self._provider()
-        self._index = SearchIndex(self._catalog)
-        self.cart.set_catalog(self._catalog)
-        self._fill_filters()
-        self.apply_filter()
+    @property
+    def loading(self) -> bool:
+        """Whether the catalog is being read in the background."""
+        return self._busy
+
+    def reload_catalog(
+        self,
+        before: Callable[[], object] | None = None,
+        then: Callable[[object], None] | None = None,
+        what_failed: str = "",
+    ) -> None:
+        """Ask the provider again off the GUI thread and rebuild the view, keeping the search.
+
+        `before` runs first on the worker (restoring a list); its result goes to `then`, which runs on
+        the GUI thread once the new catalog is shown. `what_failed` names the step in an error message.
+        """
+        from beställning.catalog.store import StoreError
+
+        self._load_generation += 1
+        generation = self._load_generation
+        provider = self._provider
+        self._set_busy(True)
+
+        def work(_report: Callable[[float, str], None]) -> tuple[object, Catalog, SearchIndex]:
+            extra = before() if before is not None else None
+            catalog = provider()
+            return extra, catalog, SearchIndex(catalog)
+
+        def done(result: tuple[object, Catalog, SearchIndex]) -> None:
+            if generation != self._load_generation:
+                return  # a newer load was started; its result will be shown
+            self._load_task = None
+            extra, catalog, index = result
+            self._catalog, self._index = catalog, index
+            self._shown = None
+            self.cart.set_catalog(catalog)
+            self._fill_filters()
+            self._set_busy(False)
+            self.apply_filter()
+            self.catalog_loaded.emit()
+            if then is not None:
+                then(extra)
+
+        def failed(exc: BaseException) -> None:
+            if generation != self._load_generation:
+                return
+            self._load_task = None
+            self._set_busy(False)
+            if isinstance(exc, StoreError):
+                message = str(exc)
+            else:
+                reason = str(exc) or type(exc).__name__
+                message = (
+                    (what_failed or self.tr("Katalogen kunde inte läsas"))
+                    + f" ({reason}). "
+                    + self.tr("Kontrollera att programmets datamapp går att läsa och skriva, och försök igen.")
+                )
+            self._set_status(message)
+            self.catalog_loaded.emit()
+
+        self._load_task = run_in_background(work, on_success=done, on_failure=failed, parent=self)
+
+    def _set_busy(self, busy: bool) -> None:
+        """While loading: an indeterminate bar, and no import or restore that would race the load."""
+        self._busy = busy
+        if busy:
+            self.progress.setRange(0, 0)
+            self.progress.setFormat(self.tr("Läser katalogen …"))
+            self.progress.setVisible(True)
+        else:
+            self.progress.setRange(0, 100)
+            self.progress.setVisible(False)
+        self.import_button.setEnabled(not busy)
+        self.tree.setEnabled(not busy)
+        self._update_buttons()
 
     # -- filtering -----------------------------------------------------------------------------------
     def _fill_filters(self) -> None:
@@ -415,7 +489,7 @@ class CatalogPage(QWidget):
             self.add_button.setToolTip(self.tr("Öppna eller skapa en beställning för att välja variabler."))
         benefit_id = self._current_benefit_id()
         self.restore_button.setEnabled(
-            benefit_id is not None and self._catalog.list_info(benefit_id).kind == "imported"
+            not self._busy and benefit_id is not None and self._catalog.list_info(benefit_id).kind == "imported"
         )
 
     def _current_benefit_id(self) -> str | None:
@@ -561,19 +635,25 @@ class CatalogPage(QWidget):
         self._set_status("\n".join(lines))
 
     def _restore_previous(self) -> None:
+        from beställning.catalog.diff import ListDiff
         from beställning.catalog.imports import restore_previous_list
-        from beställning.catalog.store import StoreError
+        from beställning.catalog.store import StoredList
 
         benefit_id = self._current_benefit_id()
-        if benefit_id is None:
+        if benefit_id is None or self.loading:
             return
-        try:
-            restored, diff = restore_previous_list(benefit_id)
-        except StoreError as exc:
-            self._set_status(str(exc))
-            return
-        self.reload_catalog()
-        what = restored.info.display() if restored else self.tr("Sammanställd från offentliga källor")
-        self._set_status(
-            self.tr("%s: nu används %s (%s).") % (self._catalog.benefit(benefit_id).name, what, diff.summary())
+        name = self._catalog.benefit(benefit_id).name
+
+        def shown(result: object) -> None:
+            assert isinstance(result, tuple) and len(result) == 2
+            restored: StoredList | None = result[0]
+            diff: ListDiff = result[1]
+            what = restored.info.display() if restored else self.tr("Sammanställd från offentliga källor")
+            self._set_status(self.tr("%s: nu används %s (%s).") % (name, what, diff.summary()))
+
+        self._set_status(self.tr("Återställer föregående lista för %s …") % name)
+        self.reload_catalog(
+            before=lambda: restore_previous_list(benefit_id),
+            then=shown,
+            what_failed=self.tr("Föregående lista kunde inte återställas"),
         )

@@ -256,6 +256,12 @@ class CostSettings(QWidget):
         self.lag_months.setValue(current.months if current else months)
 
     # --- actions -------------------------------------------------------------------------------
+    def _not_saved(self, exc: OSError) -> str:
+        return self.tr(
+            "Ändringen kunde inte sparas ({reason}). Kontrollera att programmets inställningsmapp går att "
+            "skriva till och att disken inte är full, och försök igen."
+        ).format(reason=exc.strerror or str(exc) or type(exc).__name__)
+
     def _show_problem(self, text: str) -> None:
         self.problem.setText(text)
         self.problem.show()
@@ -265,6 +271,9 @@ class CostSettings(QWidget):
             add_rate_change(self.rate_value.value(), _iso(self.rate_from), self.rate_note.text())
         except OverridesError as exc:
             self._show_problem(str(exc))
+            return
+        except OSError as exc:
+            self._show_problem(self._not_saved(exc))
             return
         self.rate_note.clear()
         self.reload()
@@ -276,6 +285,9 @@ class CostSettings(QWidget):
             add_lag_change(str(benefit_id or ""), self.lag_months.value(), _iso(self.lag_from), self.lag_note.text())
         except OverridesError as exc:
             self._show_problem(str(exc))
+            return
+        except OSError as exc:
+            self._show_problem(self._not_saved(exc))
             return
         self.lag_note.clear()
         self.reload()
@@ -290,6 +302,9 @@ class CostSettings(QWidget):
             remove_change(kind, row)
         except OverridesError as exc:
             self._show_problem(str(exc))
+            return
+        except OSError as exc:
+            self._show_problem(self._not_saved(exc))
             return
         self.reload()
         self.changed.emit()

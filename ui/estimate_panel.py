@@ -2,7 +2,9 @@
 
 Shows the domain's estimate (hours and kronor, low/expected/high, excl./incl. VAT, breakdown) and
 coverage per benefit at an editable extraction date, with the timeline chart. Call `set_order` again
-whenever the order changes; it recomputes (a few milliseconds).
+whenever the order changes. Typing in the wizard changes the order on every key, so the panel waits
+until typing pauses (REFRESH_DELAY_MS) and does no work at all while it is hidden: it catches up when
+shown. `refresh()` recomputes at once.
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ from __future__ import annotations
 import html
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from beställning.catalog import Catalog, load_catalog
 from beställning.cost import CostModelError, Estimate, OverridesError, estimate
 from beställning.cost import text as fmt
 from beställning.coverage import BenefitCoverage, CoverageError, order_coverage
@@ -34,6 +38,7 @@ from ui.chart_widget import CoverageChart
 WARN = "#9a6700"
 BAD = "#b3261e"
 GOOD = "#1e7b34"
+REFRESH_DELAY_MS = 300
 
 
 def _qdate(day: date) -> QDate:
@@ -52,6 +57,11 @@ class EstimatePanel(QWidget):
         self._order: Order | None = None
         self.last_estimate: Estimate | None = None
         self.last_coverage: list[BenefitCoverage] = []
+        self._dirty = False  # the shown figures are older than the order or the date
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self._refresh_if_dirty)
 
         title = QLabel(self.tr("Kostnad och täckning"))
         title.setObjectName("pageTitle")
@@ -62,7 +72,7 @@ class EstimatePanel(QWidget):
         self.as_of_edit.setToolTip(
             self.tr("Dagen då Försäkringskassan planeras ta ut data. Avgör vilka månader som är kompletta.")
         )
-        self.as_of_edit.dateChanged.connect(self.refresh)
+        self.as_of_edit.dateChanged.connect(self.schedule_refresh)
         today = QPushButton(self.tr("I dag"))
         today.clicked.connect(lambda: self.as_of_edit.setDate(_qdate(date.today())))
         date_row = QHBoxLayout()
@@ -159,9 +169,28 @@ class EstimatePanel(QWidget):
 
     # --- public --------------------------------------------------------------------------------
     def set_order(self, order: Order) -> None:
-        """Show `order`'s estimate and coverage; call again after every change."""
+        """Show `order`'s estimate and coverage; call again after every change (the work is debounced)."""
         self._order = order
-        self.refresh()
+        self.schedule_refresh()
+
+    def schedule_refresh(self) -> None:
+        """Recompute once typing pauses; while hidden, only remember that the figures are stale."""
+        self._dirty = True
+        if self.isVisible():
+            self._timer.start()
+
+    @property
+    def pending(self) -> bool:
+        """Whether a recomputation is waiting (for tests and callers that need fresh figures)."""
+        return self._dirty
+
+    def flush(self) -> None:
+        """Recompute now if a change is waiting."""
+        self._refresh_if_dirty()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._refresh_if_dirty()
 
     def as_of(self) -> date:
         return _pydate(self.as_of_edit.date())
@@ -170,18 +199,30 @@ class EstimatePanel(QWidget):
         self.as_of_edit.setDate(_qdate(day))
 
     # --- drawing -------------------------------------------------------------------------------
+    def _refresh_if_dirty(self) -> None:
+        if self._dirty:
+            self.refresh()
+
     def refresh(self) -> None:
+        """Recompute and redraw now, with one catalog for the estimate and the coverage."""
+        self._timer.stop()
+        self._dirty = False
         order = self._order
         if order is None:
             return
         problems: list[str] = []
+        catalog: Catalog | None
         try:
-            self.last_estimate = estimate(order, on=self.as_of())
+            catalog = load_catalog()
+        except Exception:  # unreadable catalog: the estimate falls back, coverage reports it below
+            catalog = None
+        try:
+            self.last_estimate = estimate(order, on=self.as_of(), catalog=catalog)
         except (CostModelError, OverridesError) as exc:
             self.last_estimate = None
             problems.append(str(exc))
         try:
-            self.last_coverage = order_coverage(order, self.as_of())
+            self.last_coverage = order_coverage(order, self.as_of(), catalog=catalog)
         except (CoverageError, OverridesError) as exc:
             self.last_coverage = []
             problems.append(str(exc))

@@ -2,6 +2,8 @@
 
 Plain fields are typed settings (`beställning.send.smtp`); the password goes to the OS keychain through
 `beställning.secrets`, or, when there is none, is kept in memory for this session and the widget says so.
+Reading the keychain may block on an unlock prompt, so whether a password is stored is asked once, in
+the background, when the widget is first shown, and otherwise only on the user's explicit actions.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from beställning.send.smtp import (
     SmtpConfig,
 )
 from beställning.settings import SettingsError, SettingsStore
+from ui.workers import run_in_background
 
 DEFAULT_PORTS = {"starttls": 587, "tls": 465, "none": 25}
 # The domain's SECURITY_LABELS, exactly as written there, marked for lupdate (the domain imports no Qt).
@@ -57,6 +60,9 @@ class SmtpSettingsWidget(QWidget):
         # SettingsStore) may have written it since, and a stale store would overwrite those values.
         self._injected = store
         self.settings_error = ""
+        self._save_error = ""  # why the last change could not be written, '' when it was
+        self._password_known: tuple[str, bool] | None = None  # (account, stored?) as last read
+        self._keychain_checked = False
         store = self.store()
         self.secrets = secrets or default_store()
         form = QFormLayout(self)
@@ -162,20 +168,50 @@ class SmtpSettingsWidget(QWidget):
         super().showEvent(event)
         if self._injected is None:
             self.reload()
+        if not self._keychain_checked:
+            self._keychain_checked = True
+            self.check_keychain()
+
+    def check_keychain(self) -> None:
+        """Ask the keychain in the background whether a password is stored for the current account."""
+        account = self.account()
+        if not self.config().username or not self.secrets.status().available:
+            return
+        secrets = self.secrets
+
+        def work(_report: object) -> bool:
+            return secrets.get(account) is not None
+
+        def done(stored: bool) -> None:
+            self._password_known = (account, stored)
+            self.refresh_status()
+
+        def failed(_exc: BaseException) -> None:
+            self._password_known = None
+            self.refresh_status()
+
+        run_in_background(work, on_success=done, on_failure=failed, parent=self)
 
     def _store_fields(self) -> None:
         config = self.config()
         store = self.store()
-        if store.get(SMTP_HOST) != config.host:
-            store.set(SMTP_HOST, config.host)
-        if store.get(SMTP_PORT) != config.port:
-            store.set(SMTP_PORT, config.port)
-        if store.get(SMTP_SECURITY) != config.security:
-            store.set(SMTP_SECURITY, str(config.security))
-        if store.get(SMTP_USER) != config.username:
-            store.set(SMTP_USER, config.username)
-        if store.get(SMTP_FROM) != config.sender:
-            store.set(SMTP_FROM, config.sender)
+        self._save_error = ""
+        try:
+            if store.get(SMTP_HOST) != config.host:
+                store.set(SMTP_HOST, config.host)
+            if store.get(SMTP_PORT) != config.port:
+                store.set(SMTP_PORT, config.port)
+            if store.get(SMTP_SECURITY) != config.security:
+                store.set(SMTP_SECURITY, str(config.security))
+            if store.get(SMTP_USER) != config.username:
+                store.set(SMTP_USER, config.username)
+            if store.get(SMTP_FROM) != config.sender:
+                store.set(SMTP_FROM, config.sender)
+        except (OSError, SettingsError) as exc:
+            self._save_error = self.tr(
+                "E-postinställningarna kunde inte sparas ({reason}). Kontrollera att programmets "
+                "inställningsmapp går att skriva till och att disken inte är full, och ändra sedan igen."
+            ).format(reason=str(exc) or type(exc).__name__)
         self.refresh_status()
         self.changed.emit()
 
@@ -189,6 +225,7 @@ class SmtpSettingsWidget(QWidget):
             self.keychain_status.setText(self.tr("Skriv lösenordet först."))
             return
         saved = self.secrets.set(self.account(), self.password.text())
+        self._password_known = (self.account(), True)
         self.password.clear()
         self.refresh_status()
         if saved:
@@ -196,16 +233,19 @@ class SmtpSettingsWidget(QWidget):
 
     def _forget_password(self) -> None:
         self.secrets.delete(self.account())
+        self._password_known = (self.account(), False)
         self.password.clear()
         self.refresh_status()
         self.keychain_status.setText(self.tr("Lösenordet är borttaget."))
 
     def refresh_status(self) -> None:
+        """Show the keychain's state as last known (never reads a password) and the settings' problems."""
         status = self.secrets.status()
         if not status.available:
             self.keychain_status.setText(status.message)
-        elif self.config().username and self.secrets.get(self.account()):
+        elif self.config().username and self._password_known == (self.account(), True):
             self.keychain_status.setText(self.tr("Ett lösenord finns sparat i nyckelringen."))
         else:
             self.keychain_status.setText(self.tr("Lösenordet sparas i datorns nyckelring, aldrig i en fil."))
-        self.problem.setText(" ".join(self.config().problems()) if self.host.text().strip() else "")
+        problems = " ".join(self.config().problems()) if self.host.text().strip() else ""
+        self.problem.setText(" ".join(p for p in (self._save_error, problems) if p))

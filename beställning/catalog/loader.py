@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import threading
 from functools import cache
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from beställning import paths
 from beställning.catalog.model import (
@@ -18,6 +20,9 @@ from beställning.catalog.model import (
     Variable,
     make_catalog,
 )
+
+if TYPE_CHECKING:
+    from beställning.catalog.store import ImportStore
 
 
 class CatalogDataError(Exception):
@@ -141,12 +146,51 @@ def load_bundled() -> Catalog:
     return make_catalog(benefits, variables, sources=sources)
 
 
+# The merged catalog, kept until the imported lists change. Key: where the lists live and the
+# state file's identity (inode, mtime, size), which every import and restore rewrites atomically.
+_cached: tuple[tuple[object, ...], Catalog] | None = None
+_cache_lock = threading.Lock()
+
+
+def _state_key(root: Path) -> tuple[object, ...]:
+    state = root / "state.json"
+    try:
+        st = state.stat()
+    except OSError:
+        return (str(root), None)
+    return (str(root), st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def invalidate() -> None:
+    """Forget the cached catalog; the import and restore service calls this after changing the lists."""
+    global _cached
+    with _cache_lock:
+        _cached = None
+
+
 def load_catalog() -> Catalog:
-    """The catalog as the user sees it: bundled lists, replaced per benefit by imported official lists."""
+    """The catalog as the user sees it: bundled lists, replaced per benefit by imported official lists.
+
+    Cached: reading a big imported list takes a while and the estimate asks on every keystroke. The
+    cache is dropped when the imported lists' state file changes or `invalidate()` is called.
+    """
+    global _cached
     from beställning.catalog.store import ImportStore
 
-    bundled = load_bundled()
     store = ImportStore()
+    key = _state_key(store.root)
+    with _cache_lock:
+        if _cached is not None and _cached[0] == key:
+            return _cached[1]
+    catalog = _build(store)
+    with _cache_lock:
+        if _state_key(store.root) == key:  # unchanged while we read: safe to keep
+            _cached = (key, catalog)
+    return catalog
+
+
+def _build(store: ImportStore) -> Catalog:
+    bundled = load_bundled()
     variables = {b.id: bundled.variables(b.id) for b in bundled.benefits}
     lists: dict[str, ListInfo] = {}
     for benefit in bundled.benefits:

@@ -18,7 +18,7 @@ from typing import Any
 
 from beställning import paths
 from beställning.atomic import atomic_path, write_text_atomic
-from beställning.catalog.loader import CatalogDataError, variable_from_dict, variable_to_dict
+from beställning.catalog.loader import CatalogDataError, invalidate, variable_from_dict, variable_to_dict
 from beställning.catalog.model import ListInfo, Variable
 
 
@@ -55,6 +55,7 @@ class ImportStore:
 
     def _write_state(self, state: dict[str, dict[str, Any]]) -> None:
         write_text_atomic(self.root / "state.json", json.dumps(state, ensure_ascii=False, indent=2) + "\n")
+        invalidate()  # the merged catalog changes with the active lists
 
     def _entry_path(self, benefit_id: str, entry_id: str) -> Path:
         return self.root / benefit_id / f"{entry_id}.json"

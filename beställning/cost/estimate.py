@@ -11,11 +11,14 @@ import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from beställning.cost.kinds import BenefitKind, benefit_kind
 from beställning.cost.model import ZERO, CostModel, Range, load_model
 from beställning.order import Order
+
+if TYPE_CHECKING:
+    from beställning.catalog.model import Catalog
 
 KIND_COMPONENT: dict[BenefitKind, str] = {
     "midas": "benefit_midas",
@@ -172,15 +175,17 @@ def _line(model: CostModel, line_id: str, label: str, parts: list[Part]) -> Brea
     return BreakdownLine(line_id, label, total, detail, tuple(parts), "; ".join(sources))
 
 
-def _benefit_lines(order: Order, model: CostModel, notes: list[str]) -> list[BreakdownLine]:
+def _benefit_lines(order: Order, model: CostModel, notes: list[str], catalog: Catalog | None) -> list[BreakdownLine]:
     route = order.route
+    if catalog is None and order.benefits:
+        catalog = _catalog_or_none()
     lines: list[BreakdownLine] = []
     picks_by_benefit: dict[str, list[str]] = {}
     for pick in order.variables:
         picks_by_benefit.setdefault(pick.benefit, []).append(pick.kind)
     requested = {b.benefit for b in order.benefits}
     for request in order.benefits:
-        kind = benefit_kind(request.benefit)
+        kind = benefit_kind(request.benefit, catalog)
         parts = [_part(model, KIND_COMPONENT[kind], 1, route)]
         kinds = picks_by_benefit.get(request.benefit, [])
         variables = sum(1 for k in kinds if k not in ("table", "wish"))
@@ -193,9 +198,7 @@ def _benefit_lines(order: Order, model: CostModel, notes: list[str]) -> list[Bre
                 parts.append(_part(model, component_id, count, route))
         months = period_months(request.period_from, request.period_to)
         if months is None:
-            notes.append(
-                f"{request.name or request.benefit}: perioden saknas eller är ogiltig; räknat som ett år."
-            )
+            notes.append(f"{request.name or request.benefit}: perioden saknas eller är ogiltig; räknat som ett år.")
             months = 12
         extra_years = math.ceil(months / 12) - 1
         if extra_years:
@@ -213,15 +216,32 @@ def _benefit_lines(order: Order, model: CostModel, notes: list[str]) -> list[Bre
             if count:
                 parts.append(_part(model, component_id, count, route))
         lines.append(
-            _line(
-                model, "variables:other", "Valda uppgifter för förmåner som inte finns i beställningen", parts
-            )
+            _line(model, "variables:other", "Valda uppgifter för förmåner som inte finns i beställningen", parts)
         )
     return lines
 
 
-def estimate(order: Order, model: CostModel | None = None, *, on: date | None = None) -> Estimate:
-    """Estimate FK's hours and the charge for `order` with `model` (default: the model in force today)."""
+def _catalog_or_none() -> Catalog | None:
+    """The catalog once per estimate; None when it cannot be read (the kinds then use the fallback ids)."""
+    try:
+        from beställning.catalog import load_catalog
+
+        return load_catalog()
+    except Exception:  # the catalog is optional for an estimate
+        return None
+
+
+def estimate(
+    order: Order,
+    model: CostModel | None = None,
+    *,
+    on: date | None = None,
+    catalog: Catalog | None = None,
+) -> Estimate:
+    """Estimate FK's hours and the charge for `order` with `model` (default: the model in force today).
+
+    `catalog` (default: the catalog as the user sees it) decides each benefit's kind.
+    """
     model = model or load_model(on)
     route = order.route
     notes: list[str] = []
@@ -230,7 +250,7 @@ def estimate(order: Order, model: CostModel | None = None, *, on: date | None = 
         _line(model, "secrecy", model.component("secrecy").label, [_part(model, "secrecy", 1, route)]),
         _line(model, "delivery", model.component("delivery").label, [_part(model, "delivery", 1, route)]),
     ]
-    lines.extend(_benefit_lines(order, model, notes))
+    lines.extend(_benefit_lines(order, model, notes, catalog))
     if not order.benefits:
         notes.append("Inga förmåner är valda ännu; uppskattningen gäller bara grundhanteringen.")
     for flag, component_id in (
@@ -253,9 +273,7 @@ def estimate(order: Order, model: CostModel | None = None, *, on: date | None = 
         if cal.note:
             detail += f" ({cal.note})"
         lines.append(
-            BreakdownLine(
-                "calibration", "Kalibrering mot verkliga offerter", subtotal.scaled(factor - 1), detail
-            )
+            BreakdownLine("calibration", "Kalibrering mot verkliga offerter", subtotal.scaled(factor - 1), detail)
         )
     scaled = subtotal.scaled(factor)
     step = model.hours_step
@@ -272,9 +290,8 @@ def estimate(order: Order, model: CostModel | None = None, *, on: date | None = 
     reason = ""
     if no_charge:
         grund = order.text(model.no_charge_reason_field).strip()
-        reason = (
-            "Ingen avgift: Försäkringskassan har särskilt beslutad uppgiftslämnarskyldighet mot beställaren"
-            + (f" ({grund})." if grund else ". Ange grunden i beställningen.")
+        reason = "Ingen avgift: Försäkringskassan har särskilt beslutad uppgiftslämnarskyldighet mot beställaren" + (
+            f" ({grund})." if grund else ". Ange grunden i beställningen."
         )
     rate = model.rate.sek_per_hour
     excl = ZERO if no_charge else hours.scaled(rate)

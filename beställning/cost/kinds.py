@@ -7,7 +7,10 @@ does not know an id, so an estimate can always be made.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from beställning.catalog.model import Catalog
 
 BenefitKind = Literal["midas", "payments", "no_list"]
 
@@ -20,11 +23,13 @@ WITH_LIST = frozenset(
 )  # fmt: skip
 
 
-def _from_catalog(benefit_id: str) -> BenefitKind | None:
+def _from_catalog(benefit_id: str, catalog: Catalog | None) -> BenefitKind | None:
     try:
-        from beställning.catalog import load_catalog
+        if catalog is None:
+            from beställning.catalog import load_catalog
 
-        benefit = load_catalog().benefit(benefit_id)
+            catalog = load_catalog()
+        benefit = catalog.benefit(benefit_id)
     except Exception:  # the catalog is optional here: missing module, unknown id, unreadable file
         return None
     if str(getattr(benefit, "register", "")).strip().lower() == "midas":
@@ -32,9 +37,12 @@ def _from_catalog(benefit_id: str) -> BenefitKind | None:
     return "payments" if getattr(benefit, "has_list", False) else "no_list"
 
 
-def benefit_kind(benefit_id: str) -> BenefitKind:
-    """The kind of `benefit_id`; unknown ids count as without a list (FK must propose variables)."""
-    kind = _from_catalog(benefit_id)
+def benefit_kind(benefit_id: str, catalog: Catalog | None = None) -> BenefitKind:
+    """The kind of `benefit_id`; unknown ids count as without a list (FK must propose variables).
+
+    Pass `catalog` when asking about several benefits, so the catalog is looked up once.
+    """
+    kind = _from_catalog(benefit_id, catalog)
     if kind is not None:
         return kind
     if benefit_id in MIDAS:

@@ -112,11 +112,30 @@ def _num(value: float) -> str:
     return f"{value:.2f}".replace(".", ",")
 
 
+# The last comparison per register file, keyed on the quotes it was made from: comparing reads every
+# quoted order's file (for its title), and the start page asks again whenever it redraws an order.
+_compared: dict[str, tuple[tuple[Quote, ...], CalibrationSummary]] = {}
+
+
 def compare(register: Register) -> CalibrationSummary:
-    """Compare every recorded quote with its estimate; suggest a factor from MIN_QUOTES quotes on."""
+    """Compare every recorded quote with its estimate; suggest a factor from MIN_QUOTES quotes on.
+
+    Cached until the register's quotes change (a new, changed or deleted quote gives a new answer).
+    """
+    quotes = tuple(register.quotes())
+    key = str(register.path)
+    cached = _compared.get(key)
+    if cached is not None and cached[0] == quotes:
+        return cached[1]
+    summary = _compare(register, quotes)
+    _compared[key] = (quotes, summary)
+    return summary
+
+
+def _compare(register: Register, quotes: tuple[Quote, ...]) -> CalibrationSummary:
     comparisons: list[Comparison] = []
     missing = 0
-    for quote in register.quotes():
+    for quote in quotes:
         if quote.estimated_hours is None or quote.estimated_hours <= 0:
             missing += 1
             continue
@@ -135,9 +154,7 @@ def compare(register: Register) -> CalibrationSummary:
             )
         )
     if not comparisons:
-        return CalibrationSummary(
-            (), missing, None, None, "Inga offerter med uppskattning är registrerade ännu."
-        )
+        return CalibrationSummary((), missing, None, None, "Inga offerter med uppskattning är registrerade ännu.")
     median = statistics.median(c.ratio for c in comparisons)
     low, high = min(c.ratio for c in comparisons), max(c.ratio for c in comparisons)
     text = (
@@ -153,9 +170,7 @@ def compare(register: Register) -> CalibrationSummary:
     return CalibrationSummary(tuple(comparisons), missing, median, suggested, text)
 
 
-def apply_calibration(
-    summary: CalibrationSummary, note: str = "", setter: CalibrationSetter | None = None
-) -> float:
+def apply_calibration(summary: CalibrationSummary, note: str = "", setter: CalibrationSetter | None = None) -> float:
     """Hand the suggested factor to the cost model; call only after the user has agreed."""
     if summary.suggested_factor is None:
         raise RegisterError(f"Minst {MIN_QUOTES} offerter med uppskattning behövs för att kalibrera.")

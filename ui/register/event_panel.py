@@ -3,10 +3,13 @@ FK's quoted hours against the cost model, and the calendar (.ics) export.
 
 Recording an event (händelse) puts a draft into the register; every change is announced with
 `changed`, and the page reloads the list from the register (the single source of truth).
+Recording copies and hashes the attached documents (up to 100 MB each), so it runs off the GUI
+thread with its own connection to the register, and the panel shows that it is busy.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -39,10 +42,13 @@ from beställning.register.calibration import Estimator, apply_calibration, comp
 from beställning.register.ics import export_ics
 from beställning.register.overview import OrderRow
 from beställning.text import one_line
-from ui.register.display import BLUE, fmt_date
+from ui.register.display import BLUE, fmt_date, storage_problem
 from ui.register.labels import process_text
 from ui.register.timeline_view import TimelineWidget
 from ui.save_dialog import ask_save_path, suggested_path
+from ui.workers import run_in_background
+
+STORAGE_ERRORS = (RegisterError, sqlite3.Error, OSError)
 
 
 def _qdate(day: date) -> QDate:
@@ -71,6 +77,9 @@ class EventPanel(QWidget):
         self.estimator = estimator
         self.row: OrderRow | None = None
         self.pending_documents: list[Path] = []
+        self.busy = False  # an event is being recorded in the background
+        self._shown_id: str | None = None  # the order whose inputs (note, date, documents) are shown
+        self._step_for_id: str | None = None  # the order the chosen step was suggested for
 
         self.heading = QLabel()
         self.heading.setObjectName("pageTitle")
@@ -176,20 +185,23 @@ class EventPanel(QWidget):
         return self.register.events(self.row.id)
 
     def set_row(self, row: OrderRow | None) -> None:
+        """Show `row`; what the user has typed (note, date, documents) is kept while it is the same order."""
+        if row is not None and row is self.row:
+            return  # the same data again (a search keystroke, a filter change): nothing to redraw
+        new_id = row.id if row is not None else None
+        if new_id != self._shown_id:
+            self._shown_id = new_id
+            self._reset_inputs()
         self.row = row
-        self.pending_documents = []
-        self.pending_label.setText(self.tr("Inga dokument valda"))
-        self.note_edit.clear()
-        self.date_edit.setDate(_qdate(self.today()))
         enabled = row is not None and self.register is not None
         for widget in (
-            self.record_box,
             self.quote_button,
             self.hours_spin,
             self.ics_button,
             self.remove_button,
         ):
             widget.setEnabled(enabled)
+        self.record_box.setEnabled(enabled and not self.busy)
         if row is None:
             self.heading.setText(self.tr("Ingen beställning vald"))
             self.subheading.setText(self.tr("Välj en beställning i listan för att se dess tidslinje."))
@@ -214,8 +226,17 @@ class EventPanel(QWidget):
         self.note.setVisible(bool(notes))
         self.timeline.set_timeline(timeline(row.order, events, self.today()), events)
         self._fill_events(events)
-        self._select_next_step()
+        if self._step_for_id != row.id:  # suggest the next step once, not over the user's choice
+            self._step_for_id = row.id
+            self._select_next_step()
         self._show_calibration()
+
+    def _reset_inputs(self) -> None:
+        self._step_for_id = None
+        self.pending_documents = []
+        self.pending_label.setText(self.tr("Inga dokument valda"))
+        self.note_edit.clear()
+        self.date_edit.setDate(_qdate(self.today()))
 
     def _select_next_step(self) -> None:
         if self.row is None:
@@ -262,11 +283,15 @@ class EventPanel(QWidget):
     # --- actions -----------------------------------------------------------------------------
 
     def _ensure_registered(self) -> bool:
-        """A draft gets into the register when something is recorded for it."""
+        """A draft gets into the register when something is recorded for it; False (and says why) if not."""
         if self.row is None or self.register is None:
             return False
         if not self.row.in_register:
-            self.register.save(self.row.order)
+            try:
+                self.register.save(self.row.order)
+            except STORAGE_ERRORS as exc:
+                QMessageBox.warning(self, self.tr("Kunde inte föra in beställningen i registret"), storage_problem(exc))
+                return False
         return True
 
     def _pick_documents(self) -> None:
@@ -284,21 +309,44 @@ class EventPanel(QWidget):
         self.pending_label.setText(", ".join(p.name for p in self.pending_documents))
 
     def record(self, step_id: str, day: date, note: str = "", documents: list[Path] | None = None) -> bool:
-        """Record an event for the shown order; shows the problem and returns False on failure."""
-        if not self._ensure_registered() or self.row is None or self.register is None:
+        """Start recording an event for the shown order in the background; False if it could not start.
+
+        The documents are copied and hashed on a worker with its own register connection; `changed`
+        is emitted when the event is stored, and a problem is shown in a message box.
+        """
+        if self.busy or not self._ensure_registered() or self.row is None or self.register is None:
             return False
-        try:
-            self.register.record_event(self.row.id, step_id, day, one_line(note), documents or [])
-        except RegisterError as exc:
-            QMessageBox.warning(self, self.tr("Kunde inte registrera"), str(exc))
-            return False
-        self.changed.emit()
+        order_id = self.row.id
+        db_path, orders_root = self.register.path, self.register.orders_root
+        files = list(documents or [])
+        text = one_line(note)
+
+        def work(_report: Callable[[float, str], None]) -> object:
+            with Register(db_path, orders_root) as register:  # sqlite connections belong to one thread
+                return register.record_event(order_id, step_id, day, text, files)
+
+        def done(_event: object) -> None:
+            self._set_busy(False)
+            if self._shown_id == order_id:
+                self._reset_inputs()
+            self.changed.emit()
+
+        def failed(exc: BaseException) -> None:
+            self._set_busy(False)
+            QMessageBox.warning(self, self.tr("Kunde inte registrera"), storage_problem(exc))
+
+        self._set_busy(True)
+        run_in_background(work, on_success=done, on_failure=failed, parent=self)
         return True
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.record_button.setText(self.tr("Registrerar …") if busy else self.tr("Registrera händelsen"))
+        self.record_box.setEnabled(not busy and self.row is not None and self.register is not None)
 
     def _record(self) -> None:
         step_id = str(self.step_combo.currentData())
-        if self.record(step_id, _pydate(self.date_edit.date()), self.note_edit.text(), self.pending_documents):
-            self.pending_documents = []
+        self.record(step_id, _pydate(self.date_edit.date()), self.note_edit.text(), self.pending_documents)
 
     def _selected_event(self) -> int | None:
         item = self.documents.currentItem()
@@ -321,7 +369,11 @@ class EventPanel(QWidget):
             self, self.tr("Ta bort händelsen?"), self.tr("Händelsen och dess bifogade dokument tas bort.")
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.register.remove_event(event_id)
+            try:
+                self.register.remove_event(event_id)
+            except STORAGE_ERRORS as exc:
+                QMessageBox.warning(self, self.tr("Kunde inte ta bort händelsen"), storage_problem(exc))
+                return
             self.changed.emit()
 
     def _open_document(self, item: QListWidgetItem) -> None:
@@ -338,8 +390,8 @@ class EventPanel(QWidget):
         decisions = [e.date for e in self._events() if e.step in ("decision", "draft_quote")]
         try:
             record_quote(self.register, self.row.id, hours, max(decisions, default=self.today()), self.estimator)
-        except RegisterError as exc:
-            QMessageBox.warning(self, self.tr("Kunde inte spara offerten"), str(exc))
+        except STORAGE_ERRORS as exc:
+            QMessageBox.warning(self, self.tr("Kunde inte spara offerten"), storage_problem(exc))
             return
         self.changed.emit()
 

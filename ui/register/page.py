@@ -8,6 +8,7 @@ filtered and searched in Python (`filters`) and shown through `OrderTableModel` 
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -40,17 +41,21 @@ from beställning.register.calibration import Estimator
 from beställning.register.overview import OrderRow, load_drafts, overview, row_for
 from beställning.register.store import load_order_copy
 from beställning.register.transfer import export_order, import_order
+from ui.register.display import storage_problem
 from ui.register.event_panel import EventPanel
 from ui.register.filters import FILTERS, matches
 from ui.register.sort_proxy import RoleSortProxy
 from ui.register.table_model import ID_ROLE, SORT_ROLE, Column, OrderTableModel
 from ui.save_dialog import ask_save_path, suggested_path
 
+STORAGE_ERRORS = (RegisterError, sqlite3.Error, OSError)
+
 
 class RegisterPage(QWidget):
     """The start page: all orders, reminders, and the selected order's timeline."""
 
     open_order = Signal(object)
+    order_deleted = Signal(str)  # the id of an order the user deleted (an open copy must be closed)
 
     def __init__(
         self,
@@ -75,6 +80,7 @@ class RegisterPage(QWidget):
             # The wastebasket keeps deleted orders for 30 days, then they go for good.
             self.register.purge_deleted(before=(datetime.now() - timedelta(days=30)).astimezone().isoformat())
         self.rows: list[OrderRow] = []
+        self._quiet = False  # while the table is rebuilt: the panel is updated once, at the end
         self._undo: tuple[OrderRow, bool] | None = None
 
         title = QLabel(self.tr("Beställningar"))
@@ -232,7 +238,12 @@ class RegisterPage(QWidget):
     def _apply_filter(self) -> None:
         selected = self.selected_id()
         shown = self.visible_rows()
-        self.model.set_rows(shown)
+        self._quiet = True
+        try:
+            self.model.set_rows(shown)
+            still_shown = bool(selected) and self._select_row(str(selected))
+        finally:
+            self._quiet = False
         if self.rows:
             counted = self.tr("Visar %1 av %2 beställningar.")
             self.count_label.setText(counted.replace("%1", str(len(shown))).replace("%2", str(len(self.rows))))
@@ -243,8 +254,7 @@ class RegisterPage(QWidget):
                     "automatiskt och syns här."
                 )
             )
-        if (selected and not self.select(selected)) or not selected:
-            self.panel.set_row(None)
+        self.panel.set_row(self.selected_row() if still_shown else None)
         self._update_buttons()
 
     # --- selection ---------------------------------------------------------------------------
@@ -261,6 +271,17 @@ class RegisterPage(QWidget):
 
     def select(self, order_id: str) -> bool:
         """Select the order in the table (if shown); returns whether it is shown."""
+        self._quiet = True
+        try:
+            found = self._select_row(order_id)
+        finally:
+            self._quiet = False
+        if found:
+            self.panel.set_row(self.selected_row())
+            self._update_buttons()
+        return found
+
+    def _select_row(self, order_id: str) -> bool:
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, 0)
             if self.proxy.data(index, ID_ROLE) == order_id:
@@ -270,11 +291,12 @@ class RegisterPage(QWidget):
                     | self.table.selectionModel().SelectionFlag.Rows,
                 )
                 self.table.scrollTo(index)
-                self.panel.set_row(self.selected_row())
                 return True
         return False
 
     def _selection_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._quiet:
+            return
         self.panel.set_row(self.selected_row())
         self._update_buttons()
 
@@ -313,8 +335,8 @@ class RegisterPage(QWidget):
                 copy = load_order_copy(row.order)
                 self.drafts.save(copy)
                 message = self.tr("Kopian av utkastet är skapad.")
-        except RegisterError as exc:
-            QMessageBox.warning(self, self.tr("Kunde inte duplicera"), str(exc))
+        except STORAGE_ERRORS as exc:
+            QMessageBox.warning(self, self.tr("Kunde inte duplicera"), storage_problem(exc))
             return
         self.filter.setCurrentIndex(0)
         self.search.clear()
@@ -330,8 +352,8 @@ class RegisterPage(QWidget):
             if not row.in_register:
                 self.register.save(row.order)
             self.register.set_archived(row.id, not row.archived)
-        except RegisterError as exc:
-            QMessageBox.warning(self, self.tr("Kunde inte arkivera"), str(exc))
+        except STORAGE_ERRORS as exc:
+            QMessageBox.warning(self, self.tr("Kunde inte arkivera"), storage_problem(exc))
             return
         self.refresh()
 
@@ -346,23 +368,29 @@ class RegisterPage(QWidget):
                 self.register.delete(row.id)
             if had_draft:
                 self.drafts.delete(row.id)
-        except RegisterError as exc:
-            QMessageBox.warning(self, self.tr("Kunde inte ta bort"), str(exc))
+        except STORAGE_ERRORS as exc:
+            QMessageBox.warning(self, self.tr("Kunde inte ta bort"), storage_problem(exc))
+            self.refresh()  # a draft may be gone although the register refused: show what is true
             return
         self._undo = (row, had_draft)
         self.undo_label.setText(self.tr("”%1” togs bort.").replace("%1", row.project))
         self.undo_bar.show()
+        self.order_deleted.emit(row.id)
         self.refresh()
 
     def undo_delete(self) -> None:
         if self._undo is None:
             return
         row, had_draft = self._undo
+        try:
+            if row.in_register and self.register is not None:
+                self.register.restore(row.id)
+            if had_draft:
+                self.drafts.save(row.order)
+        except STORAGE_ERRORS as exc:  # keep the undo bar: the user can try again
+            QMessageBox.warning(self, self.tr("Kunde inte ångra borttagningen"), storage_problem(exc))
+            return
         self._undo = None
-        if row.in_register and self.register is not None:
-            self.register.restore(row.id)
-        if had_draft:
-            self.drafts.save(row.order)
         self.undo_bar.hide()
         self.refresh()
         self.select(row.id)
