@@ -232,6 +232,7 @@ def test_eml_draft_and_folder(qtbot: Any, page: Any, tmp_path: Path, monkeypatch
 
     page.ask_folder = lambda: tmp_path / "mapp"
     page.save_folder()
+    qtbot.waitUntil(lambda: not page.busy, timeout=30_000)
     folders = list((tmp_path / "mapp").iterdir())
     assert len(folders) == 1 and len(list(folders[0].iterdir())) == 10
 

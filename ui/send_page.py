@@ -13,6 +13,7 @@ import hashlib
 import html
 import json
 import shutil
+import sqlite3
 import ssl
 import tempfile
 from dataclasses import dataclass
@@ -41,8 +42,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from beställning.drafts import DraftStore
 from beställning.form import load_form
 from beställning.order import Attachment, Order
+from beställning.register import Register, RegisterError
 from beställning.secrets import SecretStore, default_store
 from beställning.send.checklist import build_checklist
 from beställning.send.guard import GuardResult, check_package
@@ -59,6 +62,7 @@ from beställning.send.record import METHOD_TEXT, make_record, record_send, rese
 from beställning.send.smtp import CancelToken, SendCancelled, SendError, SendResult, send_message
 from beställning.settings import SettingsStore
 from ui.i18n import localized
+from ui.save_dialog import ask_save_path, suggested_path
 from ui.smtp_settings import SmtpSettingsWidget
 from ui.workers import Report, Task, run_in_background
 
@@ -76,6 +80,12 @@ def _kind_title(kind: str, title: str) -> str:
     known = {k.id: k for k in form.attachment_kinds}
     spec = known.get(kind)
     return localized(spec.title, spec.title_en) if spec is not None and title == spec.title else title
+
+
+def _os_detail(exc: OSError) -> str:
+    """The system's reason and the file it concerns, for a message the user can act on."""
+    detail = exc.strerror or str(exc)
+    return f"{detail}: {exc.filename}" if exc.filename else detail
 
 
 def fingerprint(order: Order) -> str:
@@ -157,6 +167,7 @@ class SendPage(QWidget):
         self._workdir: Path | None = None
         self._task: Task[Any] | None = None
         self._token: CancelToken | None = None
+        self._sending: Order | None = None  # the order a running SMTP send belongs to
         self._build_ui()
         self.destroyed.connect(lambda: self._drop_workdir())
 
@@ -280,9 +291,23 @@ class SendPage(QWidget):
 
     # --- the order ---------------------------------------------------------------------------
     def set_order(self, order: Order) -> None:
+        """Show `order`; a send still running for another order goes on and is recorded with that order."""
         self.order = order
         self.sent_now_button.setVisible(False)
         self._invalidate()
+        if self._sending is not None:
+            if self._is_open(self._sending):
+                self.status.setText(self.tr("Skickar …"))
+            else:
+                self.status.setText(
+                    self.tr(
+                        "”{0}” skickas fortfarande. Sändningen registreras med den beställningen när den är klar."
+                    ).format(self._sending.title())
+                )
+
+    def _is_open(self, order: Order) -> bool:
+        """Whether `order` is the one shown (the same object, or the same order loaded again)."""
+        return order is self.order or order.id == self.order.id
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -430,8 +455,18 @@ class SendPage(QWidget):
         if self.busy:
             return
         self._drop_workdir()
-        workdir = Path(tempfile.mkdtemp(prefix="bestallning-paket-"))
+        try:
+            workdir = Path(tempfile.mkdtemp(prefix="bestallning-paket-"))
+        except OSError as exc:
+            self.status.setText(
+                self.tr(
+                    "Det gick inte att skapa en tillfällig mapp för paketet ({0}). "
+                    "Kontrollera att det finns ledigt utrymme på disken och försök igen."
+                ).format(_os_detail(exc))
+            )
+            return
         self._workdir = workdir
+        target = self.order
         order = copy.deepcopy(self.order)
         render, export = self._render_form, self._export_variables
         sender = self.smtp.config().sender
@@ -455,14 +490,17 @@ class SendPage(QWidget):
         self._set_busy(True)
         self._task = run_in_background(
             work,
-            on_success=self._check_done,
+            on_success=lambda outcome: self._check_done(target, outcome),
             on_failure=self._check_failed,
             on_progress=self._progress,
             parent=self,
         )
 
-    def _check_done(self, outcome: CheckOutcome) -> None:
+    def _check_done(self, target: Order, outcome: CheckOutcome) -> None:
         self._set_busy(False)
+        if not self._is_open(target):
+            self._invalidate()  # another order was opened while checking: this check says nothing about it
+            return
         if outcome.fingerprint != fingerprint(self.order):
             self._invalidate()  # the order changed while checking
             self.status.setText(self.tr("Beställningen ändrades under granskningen. Granska igen."))
@@ -508,6 +546,13 @@ class SendPage(QWidget):
     def _check_failed(self, error: BaseException) -> None:
         self._set_busy(False)
         self.verdict.setText(self.tr("Paketet kunde inte skapas."))
+        if isinstance(error, OSError):
+            self.status.setText(
+                self.tr("En fil kunde inte läsas eller skrivas ({0}). Kontrollera filen och granska igen.").format(
+                    _os_detail(error)
+                )
+            )
+            return
         self.status.setText(str(error))
 
     def _preview_text(self, outcome: CheckOutcome) -> str:
@@ -536,18 +581,24 @@ class SendPage(QWidget):
         text, ok = QInputDialog.getText(self, self.tr("Lösenord"), prompt, QLineEdit.EchoMode.Password)
         return text if ok and text else None
 
-    def ask_save_path(self, suggested: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Spara utkast"), suggested, "E-post (*.eml)")
-        return Path(name) if name else None
+    def ask_save_path(self, suggestion: Path) -> Path | None:
+        """Where to save the draft (a method so tests can answer); the .eml suffix is added if left out."""
+        return ask_save_path(self, self.tr("Spara utkast"), suggestion, "E-post (*.eml)")
 
     def ask_folder(self) -> Path | None:
-        name = QFileDialog.getExistingDirectory(self, self.tr("Välj mapp för paketet"))
+        name = QFileDialog.getExistingDirectory(self, self.tr("Välj mapp för paketet"), str(Path.home()))
         return Path(name) if name else None
 
-    def _ready(self) -> CheckOutcome | None:
+    def _current_check(self) -> CheckOutcome | None:
+        """The check if it allows sending and still describes the open order; else asks for a new one."""
         if self.checked is None or self.checked.guard.blocked or self.checked.fingerprint != fingerprint(self.order):
             self._invalidate()
             self.status.setText(self.tr("Granska paketet igen innan du skickar."))
+            return None
+        return self.checked
+
+    def _ready(self) -> CheckOutcome | None:
+        if self._current_check() is None:
             return None
         question = resend_question(self.order)
         if question is not None and not self.ask_yes_no(question):
@@ -578,6 +629,8 @@ class SendPage(QWidget):
                     self.secrets.remember_for_session(self.smtp.account(), password)
         token = CancelToken()
         self._token = token
+        target = self.order  # the receipt belongs to this order, whichever is open when the send ends
+        self._sending = target
         context = self._ssl_context
 
         def work(report: Report) -> SendResult:
@@ -590,8 +643,8 @@ class SendPage(QWidget):
         self._set_busy(True, cancellable=True)
         self._task = run_in_background(
             work,
-            on_success=lambda result: self._send_done(outcome, result),
-            on_failure=self._send_failed,
+            on_success=lambda result: self._send_done(target, outcome, result),
+            on_failure=lambda error: self._send_failed(target, error),
             on_progress=self._progress,
             parent=self,
         )
@@ -602,32 +655,64 @@ class SendPage(QWidget):
             self.cancel_button.setEnabled(False)
             self.progress_text.setText(self.tr("Avbryter …"))
 
-    def _send_done(self, outcome: CheckOutcome, result: SendResult) -> None:
+    def _send_done(self, target: Order, outcome: CheckOutcome, result: SendResult) -> None:
         self._set_busy(False)
         self._token = None
-        record_send(self.order, make_record(outcome.message, outcome.package, "smtp"))
-        self.order_changed.emit()
-        self.refresh_checklist()
-        self._mark_rows(outcome.guard)
+        self._sending = None
+        record = make_record(outcome.message, outcome.package, "smtp")
+        sent = self.tr(
+            "Skickat till {0} med {1} bilagor (Message-ID {2}). "
+            "Försäkringskassan bekräftar mottagandet inom två arbetsdagar."
+        ).format(", ".join(result.recipients), len(outcome.package.files), result.message_id)
+        if self._is_open(target):
+            record_send(self.order, record)
+            self.order_changed.emit()  # the main window saves the draft and the register
+            self.refresh_checklist()
+            self._mark_rows(outcome.guard)
+            self.status.setText(sent)
+            return
+        record_send(target, record)
+        problem = self._save_closed_order(target)
+        if problem:
+            self.status.setText(
+                self.tr(
+                    "”{0}” skickades, men kvittot kunde inte sparas ({1}). "
+                    "Öppna beställningen och ange ”Skickad till FK” på startsidan."
+                ).format(target.title(), problem)
+                + "\n"
+                + sent
+            )
+            return
         self.status.setText(
-            self.tr(
-                "Skickat till {0} med {1} bilagor (Message-ID {2}). "
-                "Försäkringskassan bekräftar mottagandet inom två arbetsdagar."
-            ).format(", ".join(result.recipients), len(outcome.package.files), result.message_id)
+            self.tr("Sändningen av ”{0}” är registrerad med den beställningen.").format(target.title()) + "\n" + sent
         )
 
-    def _send_failed(self, error: BaseException) -> None:
+    def _save_closed_order(self, order: Order) -> str:
+        """Save a sent order that is no longer open: its draft and the register; the problem, or ""."""
+        try:
+            DraftStore().save(order)
+            with Register() as register:
+                register.save(order)
+        except OSError as exc:
+            return _os_detail(exc)
+        except (RegisterError, ValueError, sqlite3.Error) as exc:
+            return str(exc)
+        return ""
+
+    def _send_failed(self, target: Order, error: BaseException) -> None:
         self._set_busy(False)
         self._token = None
+        self._sending = None
+        whose = "" if self._is_open(target) else f"”{target.title()}”: "
         if isinstance(error, SendCancelled):
-            self.status.setText(str(error))
+            self.status.setText(whose + str(error))
             return
         if isinstance(error, SendError):
             if error.kind == "auth" and not self.secrets.status().available:
                 self.secrets.delete(self.smtp.account())  # forget the wrong session password: ask again
-            self.status.setText(self.tr("Inget skickades. {0}").format(error))
+            self.status.setText(whose + self.tr("Inget skickades. {0}").format(error))
             return
-        self.status.setText(self.tr("Inget skickades: oväntat fel ({0}).").format(error))
+        self.status.setText(whose + self.tr("Inget skickades: oväntat fel ({0}).").format(error))
 
     # --- hand-off ----------------------------------------------------------------------------
     def _record_handoff(self, outcome: CheckOutcome, method: str) -> None:
@@ -646,10 +731,7 @@ class SendPage(QWidget):
 
     def confirm_sent(self) -> None:
         """Record in the register that the user sent the order today (the 'sent' step of FK's process)."""
-        import sqlite3
         from datetime import date
-
-        from beställning.register import Register, RegisterError
 
         try:
             with Register() as register:
@@ -674,23 +756,25 @@ class SendPage(QWidget):
         )
 
     def save_eml(self) -> None:
+        if self.busy:
+            return
         outcome = self._ready()
         if outcome is None:
             return
-        from beställning.send.checklist import safe_name_part
-
-        path = self.ask_save_path(f"{safe_name_part(self.order.title())}.eml")
+        path = self.ask_save_path(suggested_path(self.order.title(), ".eml"))
         if path is None:
             return
         try:
             write_eml(outcome.message, path)
         except OSError as exc:
-            self.status.setText(self.tr("Utkastet kunde inte sparas ({0}).").format(exc.strerror or exc))
+            self.status.setText(self.tr("Utkastet kunde inte sparas ({0}).").format(_os_detail(exc)))
             return
         self._record_handoff(outcome, "eml")
         self.status.setText(open_file(path).message + "\n" + self._not_sent_yet())
 
     def open_mailer(self) -> None:
+        if self.busy:
+            return
         outcome = self._ready()
         if outcome is None:
             return
@@ -702,16 +786,40 @@ class SendPage(QWidget):
         self.status.setText(result.message)
 
     def save_folder(self) -> None:
-        if self.checked is None or self.checked.guard.blocked:
+        """Copy the checked package into a new folder, in the background (attachments can be large)."""
+        if self.busy:
+            return
+        outcome = self._current_check()
+        if outcome is None:
             return
         parent = self.ask_folder()
         if parent is None:
             return
-        try:
-            folder = save_package(self.checked.package, self.checked.message, parent)
-        except OSError as exc:
-            self.status.setText(self.tr("Paketet kunde inte sparas ({0}).").format(exc.strerror or exc))
-            return
-        self.sent_now_button.setVisible(True)
-        self.sent_now_button.setEnabled(True)
+        target = self.order
+        saving = self.tr("Sparar paketet …")
+
+        def work(report: Report) -> Path:
+            report(0.1, saving)
+            return save_package(outcome.package, outcome.message, parent)
+
+        self.status.clear()
+        self._set_busy(True)
+        self._task = run_in_background(
+            work,
+            on_success=lambda folder: self._folder_saved(target, folder),
+            on_failure=self._folder_failed,
+            on_progress=self._progress,
+            parent=self,
+        )
+
+    def _folder_saved(self, target: Order, folder: Path) -> None:
+        self._set_busy(False)
+        if self._is_open(target):  # the confirmation button records for the open order only
+            self.sent_now_button.setVisible(True)
+            self.sent_now_button.setEnabled(True)
         self.status.setText(self.tr("Paketet är sparat i {0}").format(folder) + "\n" + self._not_sent_yet())
+
+    def _folder_failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        detail = _os_detail(error) if isinstance(error, OSError) else str(error)
+        self.status.setText(self.tr("Paketet kunde inte sparas ({0}).").format(detail))
