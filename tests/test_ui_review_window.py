@@ -40,14 +40,8 @@ def app_style(qapp: QApplication) -> Iterator[None]:
     qapp.setStyleSheet(previous)
 
 
-SEND_PAGE_TOO_WIDE = pytest.mark.xfail(
-    reason="ui/send_page.py (another owner) needs ~1110 px: its two columns and four buttons in a row",
-    strict=False,
-)
-
-
 @pytest.mark.parametrize(
-    "key", ["register", "wizard", "catalog", pytest.param("send", marks=SEND_PAGE_TOO_WIDE), "settings"]
+    "key", ["register", "wizard", "catalog", "send", "settings"]
 )
 def test_window_fits_a_small_laptop_screen_with_each_page_built(qtbot: QtBot, app_style: None, key: str) -> None:
     window = shown_window(qtbot)

@@ -26,6 +26,7 @@ from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, Q
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -193,6 +194,8 @@ class SendPage(QWidget):
         hint.setWordWrap(True)
 
         self.kind = QComboBox()
+        self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.kind.setMinimumContentsLength(16)
         form = load_form()
         for kind in USER_KINDS:
             title_text = _kind_title(kind, form.attachment_kind(kind).title)
@@ -244,9 +247,9 @@ class SendPage(QWidget):
         self.eml_button.clicked.connect(self.save_eml)
         self.mailer_button.clicked.connect(self.open_mailer)
         self.folder_button.clicked.connect(self.save_folder)
-        buttons = QHBoxLayout()
-        for button in (self.send_button, self.eml_button, self.mailer_button, self.folder_button):
-            buttons.addWidget(button)
+        buttons = QGridLayout()  # two by two, so the page fits a small laptop screen
+        for index, button in enumerate((self.send_button, self.eml_button, self.mailer_button, self.folder_button)):
+            buttons.addWidget(button, index // 2, index % 2)
         # After a hand-off only the user knows when the message really left: one click records it.
         self.sent_now_button = QPushButton(self.tr("Jag har skickat den nu"))
         self.sent_now_button.setToolTip(
