@@ -4,7 +4,6 @@ keystroke, cached calibration, deletion announced, and storage errors explained 
 from __future__ import annotations
 
 import sqlite3
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,35 +15,10 @@ import beställning.register.calibration as calibration
 from beställning.order import Order, SentRecord
 from beställning.register import Register
 from beställning.register.calibration import compare
-from beställning.register.demo import seed_demo
+from tests.register_fixtures import TODAY, MemoryDrafts
 from ui.register import RegisterPage
 from ui.register.table_model import ID_ROLE
 from ui.workers import wait_for_all
-
-TODAY = date(2026, 11, 22)
-
-
-class _Drafts:
-    def __init__(self) -> None:
-        self.orders: dict[str, Order] = {}
-
-    def save(self, order: Order) -> None:
-        self.orders[order.id] = order
-
-    def list(self) -> list[Order]:
-        return list(self.orders.values())
-
-    def delete(self, order_id: str) -> None:
-        self.orders.pop(order_id, None)
-
-
-@pytest.fixture
-def page(qtbot: QtBot) -> RegisterPage:
-    register = Register()
-    seed_demo(register, TODAY)
-    widget = RegisterPage(register=register, drafts=_Drafts(), today=lambda: TODAY)
-    qtbot.addWidget(widget)
-    return widget
 
 
 @pytest.fixture
@@ -219,7 +193,7 @@ def test_event_panel_errors_are_explained(
 def test_draft_that_cannot_enter_the_register_is_explained(
     qtbot: QtBot, warnings: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    drafts = _Drafts()
+    drafts = MemoryDrafts()
     draft = Order()
     draft.fields["projekt.titel"] = "Utkast"
     drafts.save(draft)

@@ -5,43 +5,15 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from beställning.order import Order
 from beställning.register import Register
-from beställning.register.demo import seed_demo
+from tests.register_fixtures import TODAY, MemoryDrafts
 from ui.register import RegisterPage
 from ui.register.filters import FILTERS
 from ui.register.table_model import COLUMNS, ID_ROLE
-
-TODAY = date(2026, 11, 22)
-
-
-class _Drafts:
-    """Stands in for DraftStore: save, list, delete."""
-
-    def __init__(self) -> None:
-        self.orders: dict[str, Order] = {}
-
-    def save(self, order: Order) -> None:
-        self.orders[order.id] = order
-
-    def list(self) -> list[Order]:
-        return list(self.orders.values())
-
-    def delete(self, order_id: str) -> None:
-        self.orders.pop(order_id, None)
-
-
-@pytest.fixture
-def page(qtbot: QtBot) -> RegisterPage:
-    register = Register()
-    seed_demo(register, TODAY)
-    widget = RegisterPage(register=register, drafts=_Drafts(), today=lambda: TODAY)
-    qtbot.addWidget(widget)
-    return widget
 
 
 def _column(page: RegisterPage, name: str) -> list[str]:
@@ -106,7 +78,7 @@ def test_delete_with_undo_and_duplicate(page: RegisterPage) -> None:
 
 
 def test_draft_only_order_deleted_and_restored(qtbot: QtBot) -> None:
-    drafts = _Drafts()
+    drafts = MemoryDrafts()
     draft = Order()
     draft.fields["projekt.titel"] = "Bara ett utkast"
     drafts.save(draft)

@@ -6,6 +6,7 @@ Changes are kept (a history, never overwritten) and shown here; estimates and co
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, Signal
@@ -266,32 +267,32 @@ class CostSettings(QWidget):
         self.problem.setText(text)
         self.problem.show()
 
-    def save_rate(self) -> None:
+    def _record(self, change: Callable[[], object], note: QLineEdit) -> None:
+        """Store one change; on a problem say what is wrong and keep what the user typed."""
         try:
-            add_rate_change(self.rate_value.value(), _iso(self.rate_from), self.rate_note.text())
+            change()
         except OverridesError as exc:
             self._show_problem(str(exc))
             return
         except OSError as exc:
             self._show_problem(self._not_saved(exc))
             return
-        self.rate_note.clear()
+        note.clear()
         self.reload()
         self.changed.emit()
 
+    def save_rate(self) -> None:
+        self._record(
+            lambda: add_rate_change(self.rate_value.value(), _iso(self.rate_from), self.rate_note.text()),
+            self.rate_note,
+        )
+
     def save_lag(self) -> None:
-        benefit_id = self.lag_benefit.currentData()
-        try:
-            add_lag_change(str(benefit_id or ""), self.lag_months.value(), _iso(self.lag_from), self.lag_note.text())
-        except OverridesError as exc:
-            self._show_problem(str(exc))
-            return
-        except OSError as exc:
-            self._show_problem(self._not_saved(exc))
-            return
-        self.lag_note.clear()
-        self.reload()
-        self.changed.emit()
+        benefit_id = str(self.lag_benefit.currentData() or "")
+        self._record(
+            lambda: add_lag_change(benefit_id, self.lag_months.value(), _iso(self.lag_from), self.lag_note.text()),
+            self.lag_note,
+        )
 
     def _remove(self, kind: str, table: QTableWidget) -> None:
         row = table.currentRow()
