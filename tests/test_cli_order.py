@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -64,3 +65,18 @@ def test_installed_command_has_no_traceback(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert "finns inte" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_closed_pipe_is_not_an_error() -> None:
+    """`bestallning … | head` closes the pipe early: that must not be reported as an error."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before anything is written: every write fails with EPIPE
+    try:
+        writer = subprocess.run(
+            [sys.executable, "-m", "ui.main", "catalog", "list"],
+            stdout=write_end, stderr=subprocess.PIPE, text=True, timeout=60,
+        )
+    finally:
+        os.close(write_end)
+    assert writer.returncode == 0, writer.stderr
+    assert "oväntat fel" not in writer.stderr and "Traceback" not in writer.stderr
