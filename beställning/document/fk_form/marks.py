@@ -101,31 +101,20 @@ def _legacy_slot(
     candidates = merge(*(index.match_name(n) for n in names), index.match_label(label))
     shown = legacy.name or label or "utan namn"
     location = f"formulärfältet '{short(shown)}' ({layout.where_paragraph(paragraph)})"
-    if legacy.kind == "FORMTEXT":
-        finder.add(
-            Slot(
-                [legacy.begin],
-                KIND_FORMFIELD,
-                location,
-                layout.pos(paragraph),
-                layout.section(paragraph),
-                candidates,
-                write_text=functools.partial(fill_formtext, legacy),
-                label=label,
-            )
+    text_field = legacy.kind == "FORMTEXT"  # otherwise a dropdown, filled by choosing an entry
+    finder.add(
+        Slot(
+            [legacy.begin],
+            KIND_FORMFIELD,
+            location,
+            layout.pos(paragraph),
+            layout.section(paragraph),
+            candidates,
+            write_text=functools.partial(fill_formtext, legacy) if text_field else None,
+            check=None if text_field else functools.partial(set_dropdown, legacy),
+            label=label if text_field else "",
         )
-    else:
-        finder.add(
-            Slot(
-                [legacy.begin],
-                KIND_FORMFIELD,
-                location,
-                layout.pos(paragraph),
-                layout.section(paragraph),
-                candidates,
-                check=functools.partial(set_dropdown, legacy),
-            )
-        )
+    )
 
 
 def _bookmarks_around(paragraph: Element, begin: Element) -> list[str]:
