@@ -222,3 +222,11 @@ def test_failed_background_record_is_explained(
     assert wait_for_all(5_000)
     assert warnings and "finns inte" in warnings[0][1]
     assert page.panel.note_edit.text() == "behålls"  # nothing recorded, so nothing cleared
+
+
+def test_event_date_starts_at_today_before_any_order_is_chosen(qtbot: QtBot) -> None:
+    from ui.register.event_panel import EventPanel
+
+    panel = EventPanel(register=None, today=lambda: TODAY)
+    qtbot.addWidget(panel)
+    assert panel.date_edit.date().toPython() == TODAY

@@ -107,6 +107,7 @@ class EventPanel(QWidget):
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setDate(_qdate(self.today()))  # today until an order is chosen, never Qt's 2000-01-01
         self.note_edit = QLineEdit()
         self.note_edit.setPlaceholderText(self.tr("t.ex. FK:s diarienummer"))
         self.attach_button = QPushButton(self.tr("Bifoga dokument…"))
