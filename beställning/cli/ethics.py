@@ -58,6 +58,8 @@ def run(args: argparse.Namespace) -> int:
     if report.applies:
         warnings = len(report.warnings)
         print(
-            f"\n{warnings} krav att kontrollera i etikhandlingarna." if warnings else "\nAlla krav hittades i etikhandlingarna."
+            f"\n{warnings} krav att kontrollera i etikhandlingarna."
+            if warnings
+            else "\nAlla krav hittades i etikhandlingarna."
         )
     return EXIT_OK

@@ -112,7 +112,7 @@ def check_ethics(order: Order, base_dir: Path | None = None) -> EthicsReport:
 
 def _source(path: str, kind: str, base_dir: Path | None) -> _Source:
     document = read_document(resolve(path, base_dir))
-    return _Source(path, kind, document, SearchText(document.pages) if document.readable else None)
+    return _Source(path, kind, document, SearchText(document.pages, document.paragraphs) if document.readable else None)
 
 
 def _applies(order: Order, sources: list[_Source]) -> bool:
@@ -287,9 +287,7 @@ def _join(names: list[str]) -> str:
 def _repeated(order: Order, applications: list[_Source]) -> EthicsEntry:
     label = r.LABELS[r.REPEATED]
     if not order.flag("upprepning.ja"):
-        return EthicsEntry(
-            r.REPEATED, label, "not_applicable", advice="Gäller inte: beställningen gäller en leverans."
-        )
+        return EthicsEntry(r.REPEATED, label, "not_applicable", advice="Gäller inte: beställningen gäller en leverans.")
     found = _first(applications, terms.REPEATED)
     if found is not None:
         return found.entry(r.REPEATED, label)
@@ -383,17 +381,16 @@ def _period(order: Order, applications: list[_Source]) -> EthicsEntry:
         if not applications or any(source.gaps() for source in applications):
             advice = "Perioden kunde inte jämföras med etikansökan."
             return _not_found(r.PERIOD, label, applications, advice)
-        return EthicsEntry(
-            r.PERIOD, label, "not_applicable", advice="Etikansökan anger ingen period att jämföra med."
-        )
+        return EthicsEntry(r.PERIOD, label, "not_applicable", advice="Etikansökan anger ingen period att jämföra med.")
     uncovered = [(b, first, last) for b, first, last in wanted if not any(p.covers(first, last) for _, p in named)]
     if not uncovered:
         source, period = max(named, key=lambda item: sum(item[1].covers(f, t) for _, f, t in wanted))
         return _Found(source, period.hit).entry(r.PERIOD, label)
     source, period = named[0]
+    assert source.text is not None
     asked = ", ".join(f"{_benefit_label(b).lower()} {_month(first)}–{_month(last)}" for b, first, last in uncovered)
     advice = (
-        f"Etikansökan anger perioden {period.describe()}, beställningen gäller {asked}. FK kan begära "
+        f"Etikansökan anger perioden {period.describe(source.text)}, beställningen gäller {asked}. FK kan begära "
         "komplettering; kontrollera att etikansökan omfattar beställningens period."
     )
     return _not_found(r.PERIOD, label, applications, advice, found=_Found(source, period.hit))

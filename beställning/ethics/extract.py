@@ -2,8 +2,9 @@
 
 The ethics check quotes where it found something (file and page), so text is kept per page: PDF
 pages as they are; Word and LibreOffice files by the page breaks the word processor recorded when it
-last laid the document out (`w:lastRenderedPageBreak`, `text:soft-page-break`), or by its page count
-when that is one. Without either a Word file has no trustworthy page numbers and none are given.
+last laid the document out (`w:lastRenderedPageBreak`, `text:soft-page-break`). Without them a file
+has no trustworthy page numbers (explicit breaks are a lower bound, and the page count in the file's
+properties is stale in files made by other programs), so none are given.
 
 A PDF page without a text layer is a scanned image: such pages are listed, and a PDF with no text at
 all cannot be read, which the check reports as such and never as passing. Reading is bounded (file
@@ -37,12 +38,14 @@ class DocumentText:
 
     `pages` holds the text of each page (one entry when page numbers are unknown, `paged` False);
     `problem` says in Swedish why nothing could be read; `empty_pages` lists PDF pages without text.
+    `paragraphs`: each line is a paragraph (Word, OpenDocument), not a laid-out line of a PDF page.
     """
 
     pages: tuple[str, ...] = ()
     paged: bool = True
     problem: str = ""
     empty_pages: tuple[int, ...] = ()
+    paragraphs: bool = False
 
     @property
     def readable(self) -> bool:
@@ -131,8 +134,6 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
-_META = "{urn:oasis:names:tc:opendocument:xmlns:meta:1.0}"
-_APP = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
 _PAGE = "\f"  # a page break inside the collected text
 
 
@@ -154,39 +155,24 @@ def _office(data: bytes) -> DocumentText:
             assert root is not None
             rendered = root.find(f".//{_W}lastRenderedPageBreak") is not None
             text = "".join(_word_text(root))
-            return _paged(text, rendered, _word_page_count(part("docProps/app.xml")))
+            return _paged(text, rendered)
         if "content.xml" in infos:
             root = part("content.xml")
             assert root is not None
             body = root.find(f"{_OFFICE}body")
             rendered = root.find(f".//{_TEXT}soft-page-break") is not None
             text = "".join(_odf_text(body if body is not None else root))
-            return _paged(text, rendered, _odf_page_count(part("meta.xml")))
+            return _paged(text, rendered)
     return DocumentText(problem="filen är ett zip-arkiv men inte en .docx eller .odt")
 
 
-def _paged(text: str, rendered: bool, page_count: int | None) -> DocumentText:
+def _paged(text: str, rendered: bool) -> DocumentText:
     """Pages from the recorded page breaks, or one unnumbered page when there are none."""
     if not text.replace(_PAGE, "").strip():
         return DocumentText(problem="dokumentet innehåller ingen text")
     if rendered:
-        return DocumentText(pages=tuple(text.split(_PAGE)))
-    return DocumentText(pages=(text.replace(_PAGE, "\n"),), paged=page_count == 1)
-
-
-def _word_page_count(app: ElementTree.Element | None) -> int | None:
-    pages = app.findtext(f"{_APP}Pages") if app is not None else None
-    return int(pages) if pages and pages.strip().isdigit() else None
-
-
-def _odf_page_count(meta: ElementTree.Element | None) -> int | None:
-    if meta is None:
-        return None
-    for element in meta.iter(f"{_META}document-statistic"):
-        count = element.get(f"{_META}page-count", "")
-        if count.isdigit():
-            return int(count)
-    return None
+        return DocumentText(pages=tuple(text.split(_PAGE)), paragraphs=True)
+    return DocumentText(pages=(text,), paged=False, paragraphs=True)
 
 
 def _word_text(element: ElementTree.Element) -> Iterator[str]:

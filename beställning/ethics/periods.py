@@ -72,15 +72,13 @@ def decision_dates(text: SearchText) -> Iterator[Hit]:
 # --- periods ------------------------------------------------------------------------------------
 
 _ENDPOINT = re.compile(
-    r"(?<![\d-])(?:"
+    r"(?<!\d)(?:"
     r"(?P<iy>(?:19|20)\d\d)-(?P<im>0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?(?![\d])"
     rf"|(?:\d{{1,2}}\s+)?(?P<tm>{_ANY_MONTH})\.?\s+(?P<ty>(?:19|20)\d\d)"
     r"|(?P<y>(?:19|20)\d\d)"
     r")(?![\d])"
 )
-_RANGE_GAP = re.compile(
-    r"\s*-{1,2}\s*|\s+(?:till(?:\s+och\s+med)?|t\.?\s*o\.?\s*m\.?|tom|och|fram\s+till)\s+"
-)
+_RANGE_GAP = re.compile(r"\s*-{1,2}\s*|\s+(?:till(?:\s+och\s+med)?|t\.?\s*o\.?\s*m\.?|tom|och|fram\s+till)\s+")
 _OPEN_START = re.compile(r"(?:fr\.?\s*o\.?\s*m\.?|fran\s+och\s+med|sedan(?:\s+ar)?)\s+$")
 _OPEN_END = re.compile(r"(?:t\.?\s*o\.?\s*m\.?|till\s+och\s+med|fram\s+till)\s+$")
 _ONWARDS = re.compile(r"\s+och\s+(?:framat|senare|framover)")
@@ -98,14 +96,9 @@ class Period:
     def covers(self, first: Month, last: Month) -> bool:
         return (self.start is None or self.start <= first) and (self.end is None or self.end >= last)
 
-    def describe(self) -> str:
-        start = _month_text(self.start) if self.start else "…"
-        end = _month_text(self.end) if self.end else "…"
-        return f"{start}–{end}"
-
-
-def _month_text(month: Month) -> str:
-    return f"{month[0]:04d}-{month[1]:02d}"
+    def describe(self, text: SearchText) -> str:
+        """The period as the document writes it."""
+        return " ".join(text.text[self.hit.start : self.hit.end].split())
 
 
 @dataclass(frozen=True)
@@ -129,6 +122,15 @@ def _endpoints(folded: str) -> list[_Endpoint]:
     return points
 
 
+_CLAUSE_END = re.compile(r"[.;,:\n]|\soch\s")
+
+
+def _same_clause(before: str) -> str:
+    """The end of `before` that belongs to the same clause as what follows it."""
+    ends = list(_CLAUSE_END.finditer(before))
+    return before[ends[-1].end() :] if ends else before
+
+
 def periods(text: SearchText) -> list[Period]:
     """The periods of data an application names, in text order."""
     folded = text.folded
@@ -139,7 +141,7 @@ def periods(text: SearchText) -> list[Period]:
         if index in used:
             continue
         before = folded[max(0, first.start - 50) : first.start]
-        if _NOT_DATA.search(before):
+        if _NOT_DATA.search(_same_clause(before)):
             continue
         second = points[index + 1] if index + 1 < len(points) else None
         if second is not None:

@@ -34,6 +34,9 @@ _LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\n\s*(?=[^\W\d_])")
 _KEEPS_HYPHEN = re.compile(r"(?:och|eller|samt|resp|respektive|som|till|utan)\b", re.IGNORECASE)
 _QUOTE_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u00ad\u2010\u2011][ \t]*\n\s*(?=[^\W\d_])")
 _SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n\s*\n|\f")
+_PARAGRAPH_END = re.compile(r"[.!?;](?=\s)|\n|\f")
+# In a PDF a line break ends a sentence only after a short line (a heading) before a capital letter.
+_SHORT_LINE_END = re.compile(r"(?:^|(?<=\n))[^\n\f]{1,50}(?<![,\-])(\n)(?=[^\W\d_])", re.MULTILINE)
 PAGE_BREAK = "\f"
 
 
@@ -78,7 +81,10 @@ class SearchText:
     Pages are joined with a form feed, so that a hit knows its page and a quote stops at a page end.
     """
 
-    def __init__(self, pages: list[str] | tuple[str, ...]) -> None:
+    def __init__(self, pages: list[str] | tuple[str, ...], paragraphs: bool = False) -> None:
+        """`paragraphs`: each line is a paragraph (Word, OpenDocument), not a line of a laid-out page (PDF)."""
+        self._ends = _PARAGRAPH_END if paragraphs else _SENTENCE_END
+        self._headings = not paragraphs
         prepared = [prepare(page).replace(PAGE_BREAK, "\n") for page in pages]
         self.text = PAGE_BREAK.join(prepared)
         self.page_starts: list[int] = []
@@ -119,22 +125,30 @@ class SearchText:
             high = min(high, page_end)
         page_start = text.rfind(PAGE_BREAK, 0, hit.start)
         low = max(low, page_start + 1)
-        before = list(_SENTENCE_END.finditer(text, low, hit.start))
+        before = [m.end() for m in self._ends.finditer(text, low, hit.start)] + self._heading_ends(low, hit.start)
         cut_left = not before and low > 0 and text[low - 1] != PAGE_BREAK
         if before:
-            low = before[-1].end()
+            low = max(before)
         elif cut_left:
             space = text.find(" ", low, hit.start)
             low = space + 1 if space != -1 else low
-        after = _SENTENCE_END.search(text, hit.end, high)
-        cut_right = after is None and high < len(text) and text[high] != PAGE_BREAK
-        if after is not None:
-            high = after.start() + (1 if text[after.start()] in ".!?;" else 0)
+        ends = [m.start() + (text[m.start()] in ".!?;") for m in self._ends.finditer(text, hit.end, high)]
+        ends += self._heading_ends(hit.end, high)
+        cut_right = not ends and high < len(text) and text[high] != PAGE_BREAK
+        if ends:
+            high = min(ends)
         elif cut_right:
             space = text.rfind(" ", hit.end, high)
             high = space if space != -1 else high
         snippet = _join_for_reading(text[low:high])
         return ("…" if cut_left else "") + snippet + ("…" if cut_right else "")
+
+    def _heading_ends(self, low: int, high: int) -> list[int]:
+        """Offsets of line breaks after short lines (headings) between `low` and `high`."""
+        if not self._headings:
+            return []
+        start = self.text.rfind("\n", 0, low) + 1
+        return [m.start(1) for m in _SHORT_LINE_END.finditer(self.text, start, high) if low <= m.start(1) < high]
 
 
 def _join_hyphens(folded: str) -> tuple[str, list[int], list[int]]:

@@ -1,0 +1,241 @@
+"""Generated ethics documents for the ethics check's tests and bench: PDF, .docx and .odt.
+
+An application is built from numbered sentences, one per requirement (`APPLICATION`), so a test can
+leave out exactly the ones it wants; the filler says nothing any requirement looks for. The PDF writer
+lays out real pages (WinAnsi Helvetica, one line per entry, so a word can be split across lines with
+a hyphen as a PDF from Word would), and can make image-only pages like a scan.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+import zlib
+from collections.abc import Iterable
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from beställning.order import Attachment, BenefitRequest, Order
+
+DNR = "2024-01234-01"
+DECISION_DATE = "2024-03-15"
+
+# One requirement per key; each value is the lines that meet it (a list: a word may be split).
+APPLICATION: dict[str, list[str]] = {
+    "fk_source": ["Uppgifterna om ersättningar hämtas från Försäkringskassans register MiDAS."],
+    "benefit:sjuk_rehab": ["Vi begär uppgifter om sjukpenningen, med diagnos och omfattning."],
+    "benefit:foraldrapenning": ["Dessutom begärs antalet föräldra-", "penningdagar per månad och förälder."],
+    "linkage": ["Uppgifterna samkörs med SCB:s LISA och Socialstyrelsens patientregister."],
+    "repeated": ["Uppgifterna begärs ut vid flera tillfällen, en gång per år under projektet."],
+    "period": ["Studien omfattar uppgifter för åren 2015–2025."],
+}
+FILLER = [
+    "Projektets syfte är att studera återgång i arbete efter en längre frånvaro.",
+    "Forskningspersonerna informeras genom annonser i dagspress.",
+    "Resultaten redovisas på gruppnivå så att ingen enskild kan identifieras.",
+    "Analysen görs med regressionsmodeller i en säker miljö.",
+]
+
+
+def application_lines(omit: Iterable[str] = (), pages: int = 2) -> list[list[str]]:
+    """An application's pages: filler on each, the requirement sentences spread over them."""
+    omitted = set(omit)
+    wanted = [lines for key, lines in APPLICATION.items() if key not in omitted]
+    result: list[list[str]] = [["Ansökan om etikprövning"] if page == 0 else [] for page in range(pages)]
+    for index, lines in enumerate(wanted):
+        result[index * pages // max(len(wanted), 1)].extend(lines)
+    for page in result:
+        page.extend(FILLER)
+    return result
+
+
+def decision_lines(
+    dnr: str = DNR, date_text: str = "15 mars 2024", supplement: bool = False, extra: Iterable[str] = ()
+) -> list[list[str]]:
+    lines = ["Etikprövningsmyndigheten", f"Dnr {dnr}", f"Beslutsdatum: {date_text}", "Beslut"]
+    lines.append("Etikprövningsmyndigheten godkänner forskningen enligt ansökan.")
+    if supplement:
+        lines.append("Ansökan har kompletterats den 1 mars 2024 på begäran av nämnden.")
+    lines.extend(extra)
+    return [lines]
+
+
+# --- PDF ------------------------------------------------------------------------------------------
+
+
+def _pdf_string(text: str) -> str:
+    raw = text.encode("cp1252")
+    out = []
+    for byte in raw:
+        char = chr(byte)
+        if char in "\\()":
+            out.append("\\" + char)
+        elif byte < 32 or byte > 126:
+            out.append(f"\\{byte:03o}")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _image_page_stream() -> str:
+    return "q 400 0 0 500 100 150 cm /Im1 Do Q"
+
+
+def make_pdf(pages: list[list[str]], scanned: Iterable[int] = ()) -> bytes:
+    """A PDF with one page per list (1-based numbers in `scanned` become image-only pages)."""
+    image_pages = set(scanned)
+    objects: list[bytes] = []
+
+    def add(body: bytes) -> int:
+        objects.append(body)
+        return len(objects)
+
+    font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    pixels = zlib.compress(bytes(range(256)) * 64)
+    image = add(
+        b"<< /Type /XObject /Subtype /Image /Width 128 /Height 128 /ColorSpace /DeviceGray "
+        b"/BitsPerComponent 8 /Filter /FlateDecode /Length "
+        + str(len(pixels)).encode()
+        + b" >>\nstream\n"
+        + pixels
+        + b"\nendstream"
+    )
+    pages_id = len(objects) + 1 + 2 * len(pages)
+    kids = []
+    for number, lines in enumerate(pages, start=1):
+        if number in image_pages:
+            stream = _image_page_stream()
+        else:
+            stream = (
+                "BT /F1 11 Tf 14 TL 60 780 Td " + " ".join(f"({_pdf_string(line)}) Tj T*" for line in lines) + " ET"
+            )
+        data = stream.encode("latin-1")
+        content = add(b"<< /Length " + str(len(data)).encode() + b" >>\nstream\n" + data + b"\nendstream")
+        kids.append(
+            add(
+                f"<< /Type /Page /Parent {pages_id} 0 R /MediaBox [0 0 595 842] /Contents {content} 0 R "
+                f"/Resources << /Font << /F1 {font} 0 R >> /XObject << /Im1 {image} 0 R >> >> >>".encode()
+            )
+        )
+    kid_refs = " ".join(f"{kid} 0 R" for kid in kids)
+    assert add(f"<< /Type /Pages /Kids [{kid_refs}] /Count {len(kids)} >>".encode()) == pages_id
+    catalog = add(f"<< /Type /Catalog /Pages {pages_id} 0 R >>".encode())
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(f"{number} 0 obj\n".encode() + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
+    for offset in offsets:
+        out.write(f"{offset:010d} 00000 n \n".encode())
+    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root {catalog} 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
+    return out.getvalue()
+
+
+# --- Word and OpenDocument -----------------------------------------------------------------------
+
+
+def make_docx(path: Path, pages: list[list[str]], rendered_breaks: bool = True) -> Path:
+    """A .docx with a page break between pages; `rendered_breaks` records them as Word does on save."""
+    import docx
+    from docx.oxml import OxmlElement
+
+    document = docx.Document()
+    for number, lines in enumerate(pages):
+        for index, line in enumerate(lines):
+            paragraph = document.add_paragraph()
+            run = paragraph.add_run(line)
+            if number and not index and rendered_breaks:
+                run._r.insert(0, OxmlElement("w:lastRenderedPageBreak"))
+        if number < len(pages) - 1:
+            document.add_page_break()
+    document.save(path)
+    return path
+
+
+def make_odt(path: Path, pages: list[list[str]], split_runs: bool = True) -> Path:
+    """A minimal .odt, pages separated by LibreOffice's recorded page breaks; text split into spans."""
+    body = []
+    for number, lines in enumerate(pages):
+        if number:
+            body.append("<text:soft-page-break/>")
+        for line in lines:
+            if split_runs and len(line) > 6:
+                half = len(line) // 2
+                inner = f'{escape(line[:half])}<text:span text:style-name="T1">{escape(line[half:])}</text:span>'
+            else:
+                inner = escape(line)
+            body.append(f"<text:p>{inner}</text:p>")
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3">'
+        "<office:body><office:text>" + "".join(body) + "</office:text></office:body></office:document-content>"
+    )
+    meta = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" office:version="1.3"><office:meta>'
+        "</office:meta></office:document-meta>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">'
+        '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>"
+    )
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+        zf.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+        zf.writestr("meta.xml", meta, zipfile.ZIP_DEFLATED)
+        zf.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
+    return path
+
+
+def write_document(path: Path, pages: list[list[str]], scanned: Iterable[int] = ()) -> Path:
+    """Write `pages` in the format the file name says (.pdf, .docx or .odt)."""
+    if path.suffix == ".pdf":
+        path.write_bytes(make_pdf(pages, scanned))
+    elif path.suffix == ".docx":
+        make_docx(path, pages)
+    elif path.suffix == ".odt":
+        make_odt(path, pages)
+    else:
+        raise ValueError(path.suffix)
+    return path
+
+
+# --- orders ---------------------------------------------------------------------------------------
+
+
+def research_order(
+    application: str = "bilagor/etikansokan.pdf",
+    decision: str = "bilagor/etikbeslut.pdf",
+    supplements: Iterable[str] = (),
+) -> Order:
+    """A research order with sensitive data, two benefits, linkage and repeated deliveries."""
+    order = Order(route="forskning")
+    order.set("etik.kansliga", True)
+    order.set("etik.dnr", DNR)
+    order.set("etik.beslutsdatum", DECISION_DATE)
+    order.set("samkorning.ja", True)
+    order.set("samkorning.register", "SCB:s LISA och Socialstyrelsens patientregister")
+    order.set("upprepning.ja", True)
+    order.benefits = [
+        BenefitRequest("sjuk_rehab", "Sjuk- och rehabiliteringspenning", "2018-01", "2024-12"),
+        BenefitRequest("foraldrapenning", "Föräldrapenning och skattad föräldraledighet", "2018-01", "2024-12"),
+    ]
+    order.attachments = [Attachment("etikansokan", application), Attachment("etikbeslut", decision)]
+    order.attachments += [Attachment("kompletteringar", path) for path in supplements]
+    return order
+
+
+def complete_case(folder: Path, suffix: str = ".pdf", omit: Iterable[str] = ()) -> Order:
+    """An order and its ethics documents in `folder` (relative paths, as the app saves them)."""
+    (folder / "bilagor").mkdir(parents=True, exist_ok=True)
+    write_document(folder / f"bilagor/etikansokan{suffix}", application_lines(omit))
+    write_document(folder / "bilagor/etikbeslut.pdf", decision_lines())
+    return research_order(application=f"bilagor/etikansokan{suffix}")
