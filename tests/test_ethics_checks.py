@@ -76,6 +76,15 @@ def test_forgotten_linkage_and_one_benefit_are_exactly_what_is_reported(tmp_path
         assert entries[key]["found"] is True and entries[key]["quote"], key
 
 
+def test_pypdf_fallback_reads_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from beställning.ethics import extract
+
+    expected = case(tmp_path / "pdfium", omit=("linkage",))
+    monkeypatch.setattr(extract, "_pdfium_pages", lambda data: None)
+    extract._read_cached.cache_clear()
+    assert case(tmp_path / "pypdf", omit=("linkage",)) == expected
+
+
 @pytest.mark.parametrize("omitted", list(APPLICATION))
 def test_each_requirement_left_out_alone(tmp_path: Path, omitted: str) -> None:
     entries = case(tmp_path, omit=(omitted,))

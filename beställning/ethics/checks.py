@@ -13,6 +13,7 @@ diarienummer, the date and mentions of further supplements are read in the decis
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -151,8 +152,7 @@ def _hits(source: _Source, search: Iterable[Term] | re.Pattern[str]) -> Iterator
         return iter(())
     if isinstance(search, re.Pattern):
         return text.find(search)
-    found = [hit for term in search for hit in term.find(text)]
-    return iter(sorted(found, key=lambda hit: hit.start))
+    return heapq.merge(*(term.find(text) for term in search), key=lambda hit: hit.start)
 
 
 def _first(sources: Sequence[_Source], search: Iterable[Term] | re.Pattern[str]) -> _Found | None:

@@ -6,7 +6,9 @@ last laid the document out (`w:lastRenderedPageBreak`, `text:soft-page-break`). 
 has no trustworthy page numbers (explicit breaks are a lower bound, and the page count in the file's
 properties is stale in files made by other programs), so none are given.
 
-A PDF page without a text layer is a scanned image: such pages are listed, and a PDF with no text at
+PDFs are read by PDFium (pypdfium2), which reads a 60-page application in a fraction of a second
+where pypdf, the guard's reader, takes seconds; pypdf is the fallback when PDFium is not installed or
+refuses a damaged file. A PDF page without a text layer is a scanned image: such pages are listed, and a PDF with no text at
 all cannot be read, which the check reports as such and never as passing. Reading is bounded (file
 size, unpacked XML) so a hostile attachment cannot exhaust memory. Results are cached by path,
 modification time and size, because the summary and the send pages ask again on every visit.
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import io
 import logging
+import threading
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -102,6 +105,55 @@ def document_text(name: str, data: bytes) -> DocumentText:
 
 
 def _pdf(data: bytes) -> DocumentText:
+    """PDF pages by PDFium (fast), or by pypdf where PDFium is missing or refuses the file."""
+    texts = _pdfium_pages(data)
+    if texts is None:
+        result = _pypdf_pages(data)
+        if isinstance(result, DocumentText):
+            return result
+        texts = result
+    empty = tuple(number for number, text in enumerate(texts, start=1) if not text.strip())
+    if len(empty) == len(texts):
+        return DocumentText(problem=f"PDF-filen har ingen text och {SCANNED}", empty_pages=empty)
+    return DocumentText(pages=tuple(texts), empty_pages=empty)
+
+
+# PDFium is not thread-safe; the summary and the send pages may read in two workers at once.
+_PDFIUM_LOCK = threading.Lock()
+# PDFium marks a hyphen it found at a line end with U+FFFE (older builds U+0002) and drops the break.
+_PDFIUM_LINE_END_HYPHEN = str.maketrans({"\ufffe": "-\n", "\x02": "-\n"})
+
+
+def _pdfium_pages(data: bytes) -> list[str] | None:
+    """Each page's text by PDFium, or None when it is not installed or cannot open the file."""
+    try:
+        import pypdfium2
+    except ImportError:  # a platform without its wheel: pypdf reads, only slower
+        return None
+    with _PDFIUM_LOCK:
+        try:
+            document = pypdfium2.PdfDocument(data)
+        except pypdfium2.PdfiumError:
+            return None  # damaged or encrypted: pypdf says which, or repairs what it can
+        try:
+            texts = []
+            for index in range(len(document)):
+                page = document[index]
+                try:
+                    textpage = page.get_textpage()
+                    texts.append(textpage.get_text_range().translate(_PDFIUM_LINE_END_HYPHEN))
+                    textpage.close()
+                except pypdfium2.PdfiumError:
+                    texts.append("")  # one broken page must not hide the others
+                finally:
+                    page.close()
+            return texts
+        finally:
+            document.close()
+
+
+def _pypdf_pages(data: bytes) -> list[str] | DocumentText:
+    """Each page's text by pypdf, or why the file cannot be read."""
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
@@ -113,19 +165,13 @@ def _pdf(data: bytes) -> DocumentText:
         pages = list(reader.pages)
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
         return DocumentText(problem=f"PDF-filen kan inte läsas (skadad?: {exc})")
-    texts: list[str] = []
-    empty: list[int] = []
-    for number, page in enumerate(pages, start=1):
+    texts = []
+    for page in pages:
         try:
-            text = page.extract_text() or ""
+            texts.append(page.extract_text() or "")
         except Exception:  # one broken page must not hide the others
-            text = ""
-        if not text.strip():
-            empty.append(number)
-        texts.append(text)
-    if len(empty) == len(texts):
-        return DocumentText(problem=f"PDF-filen har ingen text och {SCANNED}", empty_pages=tuple(empty))
-    return DocumentText(pages=tuple(texts), empty_pages=tuple(empty))
+            texts.append("")
+    return texts
 
 
 # --- Word and OpenDocument ----------------------------------------------------------------------

@@ -71,13 +71,9 @@ def decision_dates(text: SearchText) -> Iterator[Hit]:
 
 # --- periods ------------------------------------------------------------------------------------
 
-_ENDPOINT = re.compile(
-    r"(?<!\d)(?:"
-    r"(?P<iy>(?:19|20)\d\d)-(?P<im>0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?(?![\d])"
-    rf"|(?:\d{{1,2}}\s+)?(?P<tm>{_ANY_MONTH})\.?\s+(?P<ty>(?:19|20)\d\d)"
-    r"|(?P<y>(?:19|20)\d\d)"
-    r")(?![\d])"
-)
+_YEAR = re.compile(r"(?:19|20)\d\d")  # found first: a search that starts with digits is fast
+_ISO_TAIL = re.compile(r"-(0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?(?!\d)")
+_MONTH_BEFORE = re.compile(rf"(?:(?<!\d)\d{{1,2}}\s+)?({_ANY_MONTH})\.?\s+$")
 _RANGE_GAP = re.compile(r"\s*-{1,2}\s*|\s+(?:till(?:\s+och\s+med)?|t\.?\s*o\.?\s*m\.?|tom|och|fram\s+till)\s+")
 _OPEN_START = re.compile(r"(?:fr\.?\s*o\.?\s*m\.?|fran\s+och\s+med|sedan(?:\s+ar)?)\s+$")
 _OPEN_END = re.compile(r"(?:t\.?\s*o\.?\s*m\.?|till\s+och\s+med|fram\s+till)\s+$")
@@ -110,15 +106,18 @@ class _Endpoint:
 
 
 def _endpoints(folded: str) -> list[_Endpoint]:
+    """Years, months and dates that may bound a period: "2018", "2018-01", "2018-01-01", "1 jan 2018"."""
     points = []
-    for match in _ENDPOINT.finditer(folded):
-        if match.group("iy"):
-            year, month = int(match.group("iy")), int(match.group("im"))
-        elif match.group("ty"):
-            year, month = int(match.group("ty")), _MONTH_BY_NAME[match.group("tm")]
-        else:
-            year, month = int(match.group("y")), None
-        points.append(_Endpoint(year, month, match.start(), match.end()))
+    for match in _YEAR.finditer(folded):
+        start, end = match.span()
+        if (start and folded[start - 1].isdigit()) or folded[end : end + 1].isdigit():
+            continue
+        year, month = int(match.group()), None
+        if iso := _ISO_TAIL.match(folded, end):
+            month, end = int(iso.group(1)), iso.end()
+        elif named := _MONTH_BEFORE.search(folded, max(0, start - 24), start):
+            month, start = _MONTH_BY_NAME[named.group(1)], named.start()
+        points.append(_Endpoint(year, month, start, end))
     return points
 
 

@@ -17,9 +17,10 @@ hyphens are joined; a hit in either counts.
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -29,7 +30,7 @@ _LIGATURES = re.compile("[\ufb00-\ufb06]")
 _SOFT_HYPHEN_AT_LINE_END = re.compile("\u00ad[ \t]*\n")
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # A hyphen at the end of a line between two letters (in folded text: lowercase, no diacritics).
-_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\n\s*(?=[^\W\d_])")
+_LINE_END_HYPHEN = re.compile(r"-[ \t]*\n\s*(?=[^\W\d_])")  # after a letter: checked in _join_hyphens
 # In a quote, a line-end hyphen before these words is a suspended compound and stays ("sjuk- och").
 _KEEPS_HYPHEN = re.compile(r"(?:och|eller|samt|resp|respektive|som|till|utan)\b", re.IGNORECASE)
 _QUOTE_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u00ad\u2010\u2011][ \t]*\n\s*(?=[^\W\d_])")
@@ -103,17 +104,33 @@ class SearchText:
         index = bisect.bisect_right(self._joined_starts, offset) - 1
         return offset + (self._shifts[index] if index >= 0 else 0)
 
-    def find(self, pattern: re.Pattern[str]) -> Iterator[Hit]:
-        """Hits of a folded-text pattern, in text order, each once, from both copies of the text."""
-        hits: dict[int, Hit] = {}
-        for match in pattern.finditer(self.folded):
-            hits.setdefault(match.start(), Hit(match.start(), match.end()))
+    def find(self, pattern: re.Pattern[str], word_start: bool = False) -> Iterator[Hit]:
+        """Hits of a folded-text pattern, in text order, each once, from both copies of the text.
+
+        Lazy, so asking for the first hit costs one short search. `word_start`: a hit must begin a
+        word (checked here rather than by a look-behind, which would make every search crawl).
+        """
+        streams = [self._hits_in(self.folded, pattern, word_start, None)]
         if self._joined_starts:
-            for match in pattern.finditer(self.joined):
-                start = self._to_text(match.start())
-                hits.setdefault(start, Hit(start, self._to_text(match.end() - 1) + 1))
-        for start in sorted(hits):
-            yield hits[start]
+            streams.append(self._hits_in(self.joined, pattern, word_start, self._to_text))
+        last = -1
+        for hit in heapq.merge(*streams, key=lambda found: found.start):
+            if hit.start != last:
+                last = hit.start
+                yield hit
+
+    @staticmethod
+    def _hits_in(
+        text: str, pattern: re.Pattern[str], word_start: bool, to_text: Callable[[int], int] | None
+    ) -> Iterator[Hit]:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if word_start and start and text[start - 1] in _WORD_SET:
+                continue
+            if to_text is None:
+                yield Hit(start, end)
+            else:
+                yield Hit(to_text(start), to_text(end - 1) + 1)
 
     def quote(self, hit: Hit, width: int = 80) -> str:
         """The sentence around a hit (at most about `width` characters on each side), on one line."""
@@ -162,6 +179,8 @@ def _join_hyphens(folded: str) -> tuple[str, list[int], list[int]]:
     last = 0
     removed = 0
     for match in _LINE_END_HYPHEN.finditer(folded):
+        if not match.start() or not folded[match.start() - 1].isalpha():
+            continue
         parts.append(folded[last : match.start()])
         starts.append(match.start() - removed)  # where the next letter lands in the joined text
         removed += match.end() - match.start()
@@ -186,6 +205,7 @@ def _join_for_reading(snippet: str) -> str:
 # --- terms --------------------------------------------------------------------------------------------
 
 _WORD_CHARS = "a-z0-9"
+_WORD_SET = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _GAP = r"(?:\s+[^\s]+){0,2}?"
 
 
@@ -218,13 +238,13 @@ def compile_term(term: str) -> re.Pattern[str]:
         previous = token
     if not previous:
         raise ValueError(f"tom sökterm: {term!r}")
-    return re.compile(f"(?<![{_WORD_CHARS}])" + "".join(pieces))
+    return re.compile("".join(pieces))  # the word start is checked by SearchText.find
 
 
 @lru_cache(maxsize=256)
 def _blocker(word: str) -> re.Pattern[str]:
     """A word that, standing right before a hit, disqualifies it."""
-    return re.compile(compile_term(word).pattern + r"\s+$")
+    return re.compile(rf"(?<![{_WORD_CHARS}])" + compile_term(word).pattern + r"\s+$")
 
 
 @dataclass(frozen=True)
@@ -240,7 +260,7 @@ class Term:
 
     def find(self, text: SearchText) -> Iterator[Hit]:
         blockers = [_blocker(word) for word in self.not_after]
-        for hit in text.find(compile_term(self.phrase)):
+        for hit in text.find(compile_term(self.phrase), word_start=True):
             if self.uppercase and not text.text[hit.start : hit.end].isupper():
                 continue
             window = text.folded[max(0, hit.start - 40) : hit.start]
@@ -250,4 +270,8 @@ class Term:
 
     def occurs_in(self, text: SearchText, start: int, end: int) -> bool:
         """Whether the phrase occurs in the folded text between two offsets (a cue near a hit)."""
-        return compile_term(self.phrase).search(text.folded, max(0, start), max(0, end)) is not None
+        folded = text.folded
+        for match in compile_term(self.phrase).finditer(folded, max(0, start), max(0, end)):
+            if not match.start() or folded[match.start() - 1] not in _WORD_SET:
+                return True
+        return False
