@@ -29,14 +29,15 @@ PAGES = 60
 LINES_PER_PAGE = 46
 RUNS = 5
 TARGET_S = 1.0
-WORDS = (
+VOCABULARY = (
     "forskningen studien projektet analysen deltagarna resultaten metoden frågeställningen hypotesen "
     "urvalet kontrollgruppen registret variablerna sambanden effekten arbetsmarknaden hälsan utbildningen "
     "inkomsten kommunen regionen vården behandlingen uppföljningen tidpunkten risken skyddet sekretessen "
     "säkerheten åtkomsten lagringen gallringen publiceringen granskningen ansvaret huvudmannen nyttan "
     "jämförs beskrivs undersöks analyseras redovisas skyddas lagras krypteras bedöms motiveras används "
     "och att som för med på av till i om det en ett inte de kan ska har är var"
-).split()
+)
+WORDS = VOCABULARY.split()
 
 
 def filler_lines(rng: random.Random, count: int) -> list[str]:

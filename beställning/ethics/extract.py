@@ -8,10 +8,10 @@ properties is stale in files made by other programs), so none are given.
 
 PDFs are read by PDFium (pypdfium2), which reads a 60-page application in a fraction of a second
 where pypdf, the guard's reader, takes seconds; pypdf is the fallback when PDFium is not installed or
-refuses a damaged file. A PDF page without a text layer is a scanned image: such pages are listed, and a PDF with no text at
-all cannot be read, which the check reports as such and never as passing. Reading is bounded (file
-size, unpacked XML) so a hostile attachment cannot exhaust memory. Results are cached by path,
-modification time and size, because the summary and the send pages ask again on every visit.
+refuses a damaged file. A PDF page without a text layer is a scanned image: such pages are listed,
+and a PDF with no text at all cannot be read, which the check reports as such and never as passing.
+Reading is bounded (file size, unpacked XML) so a hostile attachment cannot exhaust memory. Results
+are cached by path, modification time and size: the summary and the send pages ask on every visit.
 """
 
 from __future__ import annotations
