@@ -107,7 +107,7 @@ def test_scanned_application_is_never_passing(tmp_path: Path) -> None:
     entries = by_id(check_ethics(research_order(), tmp_path))
     for key in ("fk_source", "benefit:sjuk_rehab", "benefit:foraldrapenning", "linkage", "repeated", "period"):
         assert entries[key]["found"] is None, key
-        assert "kan inte läsas (skannad?)" in str(entries[key]["advice"]), key
+        assert str(entries[key]["advice"]).startswith("etikansokan.pdf kan inte läsas (skannad?). "), key
         assert entries[key]["file"] == "bilagor/etikansokan.pdf"
     assert entries["dnr"]["found"] is True
 
@@ -131,7 +131,7 @@ def test_partly_scanned_application_does_not_claim_absence(tmp_path: Path) -> No
     write_document(tmp_path / "bilagor/etikbeslut.pdf", decision_lines())
     entries = by_id(check_ethics(research_order(), tmp_path))
     assert entries["repeated"]["found"] is None
-    assert "sida 3 saknar text" in str(entries["repeated"]["advice"])
+    assert "Sida 3 i etikansokan.pdf saknar text" in str(entries["repeated"]["advice"])
     assert entries["linkage"]["found"] is True  # what is on the readable pages still counts
 
 
@@ -318,7 +318,7 @@ def test_attachment_file_missing(tmp_path: Path) -> None:
     (tmp_path / "bilagor").mkdir()
     write_document(tmp_path / "bilagor/etikbeslut.pdf", decision_lines())
     entry = check_ethics(order, tmp_path).entry("fk_source")
-    assert entry.found is None and "filen finns inte" in str(entry.advice)
+    assert entry.found is None and "borta.pdf finns inte" in str(entry.advice)
 
 
 def test_relative_paths_without_base_dir_are_used_as_given(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

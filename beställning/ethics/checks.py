@@ -49,11 +49,11 @@ class _Source:
         """Why part or all of the document could not be read, or ''."""
         display = Path(self.name).name
         if not self.document.readable:
-            return f"{display}: {self.document.problem}"
+            return f"{display} {self.document.problem}"
         empty = self.document.empty_pages
         if empty:
             pages = ", ".join(str(n) for n in empty[:5]) + (" …" if len(empty) > 5 else "")
-            return f"{display}: sida {pages} saknar text och kan inte läsas (skannad?)"
+            return f"Sida {pages} i {display} saknar text och kan inte läsas (skannad?)"
         return ""
 
 

@@ -31,7 +31,7 @@ from beställning.zipguard import MB, ZipLimits, ZipTooLarge, read_member, size_
 MAX_FILE_BYTES = 100 * MB
 _XML_LIMITS = ZipLimits(max_total_bytes=400 * MB, max_member_bytes=200 * MB, max_ratio=200)
 SCANNED = "kan inte läsas (skannad?)"
-NOT_FOUND = "filen finns inte"
+NOT_FOUND = "finns inte"
 _IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".gif", ".bmp", ".heic", ".webp"}
 
 
@@ -40,7 +40,8 @@ class DocumentText:
     """What could be read from one document.
 
     `pages` holds the text of each page (one entry when page numbers are unknown, `paged` False);
-    `problem` says in Swedish why nothing could be read; `empty_pages` lists PDF pages without text.
+    `problem` says in Swedish why nothing could be read, as what follows the file name ("… kan inte
+    läsas (skannad?)"); `empty_pages` lists PDF pages without text.
     `paragraphs`: each line is a paragraph (Word, OpenDocument), not a laid-out line of a PDF page.
     """
 
@@ -63,7 +64,7 @@ def read_document(path: Path) -> DocumentText:
     except FileNotFoundError:
         return DocumentText(problem=NOT_FOUND)
     except OSError as exc:
-        return DocumentText(problem=f"filen kan inte läsas ({exc.strerror})")
+        return DocumentText(problem=f"kan inte läsas ({exc.strerror})")
     if path.is_dir():
         return DocumentText(problem="är en mapp, inte en fil")
     return _read_cached(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
@@ -74,11 +75,11 @@ def _read_cached(path: str, mtime_ns: int, size: int) -> DocumentText:
     del mtime_ns  # part of the cache key only: a changed file is read again
     if size > MAX_FILE_BYTES:
         limit = size_text(MAX_FILE_BYTES)
-        return DocumentText(problem=f"filen är för stor att läsa ({size_text(size)}, gränsen är {limit})")
+        return DocumentText(problem=f"är för stor att läsa ({size_text(size)}, gränsen är {limit})")
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        return DocumentText(problem=f"filen kan inte läsas ({exc.strerror})")
+        return DocumentText(problem=f"kan inte läsas ({exc.strerror})")
     return document_text(Path(path).name, data)
 
 
@@ -91,14 +92,14 @@ def document_text(name: str, data: bytes) -> DocumentText:
         if data.startswith(b"PK\x03\x04"):
             return _office(data)
     except ZipTooLarge as exc:
-        return DocumentText(problem=f"filen är för stor att läsa: {exc}")
+        return DocumentText(problem=f"är för stor att läsa: {exc}")
     except (zipfile.BadZipFile, ElementTree.ParseError, KeyError, EOFError, ValueError) as exc:
-        return DocumentText(problem=f"filen kan inte läsas (skadad?: {exc})")
+        return DocumentText(problem=f"kan inte läsas (skadad?: {exc})")
     if suffix in _IMAGE_SUFFIXES:
         return DocumentText(problem=f"är en bild och {SCANNED}")
     if suffix in (".pdf", ".docx", ".odt"):
-        return DocumentText(problem=f"filen är inte en giltig {suffix}-fil (skadad?)")
-    return DocumentText(problem="filtypen kan inte läsas: spara etikhandlingen som PDF, .docx eller .odt")
+        return DocumentText(problem=f"är inte en giltig {suffix}-fil (skadad?)")
+    return DocumentText(problem="har en filtyp som inte kan läsas: spara den som PDF, .docx eller .odt")
 
 
 # --- PDF ------------------------------------------------------------------------------------------
@@ -114,7 +115,7 @@ def _pdf(data: bytes) -> DocumentText:
         texts = result
     empty = tuple(number for number, text in enumerate(texts, start=1) if not text.strip())
     if len(empty) == len(texts):
-        return DocumentText(problem=f"PDF-filen har ingen text och {SCANNED}", empty_pages=empty)
+        return DocumentText(problem=SCANNED, empty_pages=empty)
     return DocumentText(pages=tuple(texts), empty_pages=empty)
 
 
@@ -161,10 +162,10 @@ def _pypdf_pages(data: bytes) -> list[str] | DocumentText:
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
-            return DocumentText(problem="PDF-filen är lösenordsskyddad och kan inte läsas")
+            return DocumentText(problem="är lösenordsskyddad och kan inte läsas")
         pages = list(reader.pages)
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
-        return DocumentText(problem=f"PDF-filen kan inte läsas (skadad?: {exc})")
+        return DocumentText(problem=f"kan inte läsas (skadad PDF?: {exc})")
     texts = []
     for page in pages:
         try:
@@ -209,13 +210,13 @@ def _office(data: bytes) -> DocumentText:
             rendered = root.find(f".//{_TEXT}soft-page-break") is not None
             text = "".join(_odf_text(body if body is not None else root))
             return _paged(text, rendered)
-    return DocumentText(problem="filen är ett zip-arkiv men inte en .docx eller .odt")
+    return DocumentText(problem="är ett zip-arkiv men inte en .docx eller .odt")
 
 
 def _paged(text: str, rendered: bool) -> DocumentText:
     """Pages from the recorded page breaks, or one unnumbered page when there are none."""
     if not text.replace(_PAGE, "").strip():
-        return DocumentText(problem="dokumentet innehåller ingen text")
+        return DocumentText(problem="innehåller ingen text")
     if rendered:
         return DocumentText(pages=tuple(text.split(_PAGE)), paragraphs=True)
     return DocumentText(pages=(text,), paged=False, paragraphs=True)
