@@ -170,7 +170,8 @@ class EthicsPanel(QWidget):
             if entry.advice:
                 parts.append(entry.advice)
             if entry.quote:
-                parts.append(f"{self.tr('Hittat:')} ”{entry.quote}” ({self.where(entry)})")
+                found = self.tr("Hittat:")
+                parts.append(f"{found} ”{entry.quote}” ({self.where(entry)})")
         return ": ".join(parts[:2]) + "".join(f" {part}" for part in parts[2:])
 
     def row_html(self, entry: EthicsEntry) -> str:
