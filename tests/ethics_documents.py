@@ -196,7 +196,7 @@ def make_odt(path: Path, pages: list[list[str]], split_runs: bool = True) -> Pat
 
 
 def write_document(path: Path, pages: list[list[str]], scanned: Iterable[int] = ()) -> Path:
-    """Write `pages` in the format the file name says (.pdf, .docx or .odt)."""
+    """Write `pages` in the format the file name says (.pdf, .docx or .odt); `scanned` only for PDF."""
     if path.suffix == ".pdf":
         path.write_bytes(make_pdf(pages, scanned))
     elif path.suffix == ".docx":
@@ -206,6 +206,19 @@ def write_document(path: Path, pages: list[list[str]], scanned: Iterable[int] = 
     else:
         raise ValueError(path.suffix)
     return path
+
+
+IDS = [
+    "fk_source",
+    "benefit:sjuk_rehab",
+    "benefit:foraldrapenning",
+    "linkage",
+    "repeated",
+    "dnr",
+    "decision_date",
+    "period",
+    "supplements",
+]  # the entries of `research_order`'s report, in order
 
 
 # --- orders ---------------------------------------------------------------------------------------
@@ -233,9 +246,26 @@ def research_order(
     return order
 
 
-def complete_case(folder: Path, suffix: str = ".pdf", omit: Iterable[str] = ()) -> Order:
-    """An order and its ethics documents in `folder` (relative paths, as the app saves them)."""
+def write_case(
+    folder: Path,
+    application: list[list[str]] | None = None,
+    decision: list[list[str]] | None = None,
+    *,
+    application_scanned: Iterable[int] = (),
+    decision_scanned: Iterable[int] = (),
+    suffix: str = ".pdf",
+) -> Order:
+    """The research order and its ethics documents in `folder/bilagor` (relative paths, as the app saves them).
+
+    By default the complete application and the decision; scanned page numbers become image-only pages.
+    """
     (folder / "bilagor").mkdir(parents=True, exist_ok=True)
-    write_document(folder / f"bilagor/etikansokan{suffix}", application_lines(omit))
-    write_document(folder / "bilagor/etikbeslut.pdf", decision_lines())
-    return research_order(application=f"bilagor/etikansokan{suffix}")
+    application_path = f"bilagor/etikansokan{suffix}"
+    write_document(folder / application_path, application or application_lines(), application_scanned)
+    write_document(folder / "bilagor/etikbeslut.pdf", decision or decision_lines(), decision_scanned)
+    return research_order(application=application_path)
+
+
+def complete_case(folder: Path, suffix: str = ".pdf", omit: Iterable[str] = ()) -> Order:
+    """An order and an application that meets every requirement but those in `omit`."""
+    return write_case(folder, application_lines(omit), suffix=suffix)

@@ -10,24 +10,14 @@ from beställning.ethics import EthicsReport, check_ethics
 from beställning.order import Attachment, BenefitRequest, Order
 from tests.ethics_documents import (
     APPLICATION,
+    IDS,
     application_lines,
     complete_case,
     decision_lines,
     research_order,
+    write_case,
     write_document,
 )
-
-IDS = [
-    "fk_source",
-    "benefit:sjuk_rehab",
-    "benefit:foraldrapenning",
-    "linkage",
-    "repeated",
-    "dnr",
-    "decision_date",
-    "period",
-    "supplements",
-]
 
 
 def by_id(report: EthicsReport) -> dict[str, dict[str, object]]:
@@ -101,10 +91,8 @@ def test_each_requirement_left_out_alone(tmp_path: Path, omitted: str) -> None:
 
 
 def test_scanned_application_is_never_passing(tmp_path: Path) -> None:
-    (tmp_path / "bilagor").mkdir()
-    write_document(tmp_path / "bilagor/etikansokan.pdf", application_lines(), scanned=[1, 2])
-    write_document(tmp_path / "bilagor/etikbeslut.pdf", decision_lines())
-    entries = by_id(check_ethics(research_order(), tmp_path))
+    order = write_case(tmp_path, application_scanned=[1, 2])
+    entries = by_id(check_ethics(order, tmp_path))
     for key in ("fk_source", "benefit:sjuk_rehab", "benefit:foraldrapenning", "linkage", "repeated", "period"):
         assert entries[key]["found"] is None, key
         assert str(entries[key]["advice"]).startswith("etikansokan.pdf kan inte läsas (skannad?). "), key
@@ -113,10 +101,8 @@ def test_scanned_application_is_never_passing(tmp_path: Path) -> None:
 
 
 def test_scanned_decision(tmp_path: Path) -> None:
-    (tmp_path / "bilagor").mkdir()
-    write_document(tmp_path / "bilagor/etikansokan.pdf", application_lines())
-    write_document(tmp_path / "bilagor/etikbeslut.pdf", decision_lines(), scanned=[1])
-    report = check_ethics(research_order(), tmp_path)
+    order = write_case(tmp_path, decision_scanned=[1])
+    report = check_ethics(order, tmp_path)
     for key in ("dnr", "decision_date", "supplements"):
         entry = report.entry(key)
         assert entry.found is None and entry.status == "unreadable", key
@@ -125,20 +111,16 @@ def test_scanned_decision(tmp_path: Path) -> None:
 
 
 def test_partly_scanned_application_does_not_claim_absence(tmp_path: Path) -> None:
-    (tmp_path / "bilagor").mkdir()
     pages = [*application_lines(omit=("repeated",), pages=2), ["(skannad bilaga)"]]
-    write_document(tmp_path / "bilagor/etikansokan.pdf", pages, scanned=[3])
-    write_document(tmp_path / "bilagor/etikbeslut.pdf", decision_lines())
-    entries = by_id(check_ethics(research_order(), tmp_path))
+    order = write_case(tmp_path, pages, application_scanned=[3])
+    entries = by_id(check_ethics(order, tmp_path))
     assert entries["repeated"]["found"] is None
     assert "Sida 3 i etikansokan.pdf saknar text" in str(entries["repeated"]["advice"])
     assert entries["linkage"]["found"] is True  # what is on the readable pages still counts
 
 
 def test_a_supplement_can_add_what_the_application_lacks(tmp_path: Path) -> None:
-    (tmp_path / "bilagor").mkdir()
-    write_document(tmp_path / "bilagor/etikansokan.pdf", application_lines(omit=("linkage",)))
-    write_document(tmp_path / "bilagor/etikbeslut.pdf", decision_lines(supplement=True))
+    write_case(tmp_path, application_lines(omit=("linkage",)), decision_lines(supplement=True))
     write_document(tmp_path / "bilagor/komplettering.docx", [APPLICATION["linkage"]])
     order = research_order(supplements=["bilagor/komplettering.docx"])
     entries = by_id(check_ethics(order, tmp_path))
@@ -150,19 +132,15 @@ def test_a_supplement_can_add_what_the_application_lacks(tmp_path: Path) -> None
 
 
 def test_decision_mentions_a_supplement_that_is_not_attached(tmp_path: Path) -> None:
-    (tmp_path / "bilagor").mkdir()
-    write_document(tmp_path / "bilagor/etikansokan.pdf", application_lines())
-    write_document(tmp_path / "bilagor/etikbeslut.pdf", decision_lines(supplement=True))
-    entry = check_ethics(research_order(), tmp_path).entry("supplements")
+    order = write_case(tmp_path, decision=decision_lines(supplement=True))
+    entry = check_ethics(order, tmp_path).entry("supplements")
     assert entry.found is False
     assert entry.quote == "Ansökan har kompletterats den 1 mars 2024 på begäran av nämnden."
     assert "Bifoga kompletteringen" in str(entry.advice)
 
 
 def test_attached_supplement_file_missing_does_not_count(tmp_path: Path) -> None:
-    (tmp_path / "bilagor").mkdir()
-    write_document(tmp_path / "bilagor/etikansokan.pdf", application_lines())
-    write_document(tmp_path / "bilagor/etikbeslut.pdf", decision_lines(supplement=True))
+    write_case(tmp_path, decision=decision_lines(supplement=True))
     order = research_order(supplements=["bilagor/finns-inte.pdf"])
     assert check_ethics(order, tmp_path).entry("supplements").found is False
 
@@ -180,10 +158,7 @@ def test_attached_supplement_file_missing_does_not_count(tmp_path: Path) -> None
     ],
 )
 def test_dnr_compared_normalised(tmp_path: Path, in_order: str, in_decision: str, found: bool) -> None:
-    (tmp_path / "bilagor").mkdir()
-    write_document(tmp_path / "bilagor/etikansokan.pdf", application_lines())
-    write_document(tmp_path / "bilagor/etikbeslut.pdf", decision_lines(dnr=in_decision))
-    order = research_order()
+    order = write_case(tmp_path, decision=decision_lines(dnr=in_decision))
     order.set("etik.dnr", in_order)
     entry = check_ethics(order, tmp_path).entry("dnr")
     assert entry.found is found
@@ -213,10 +188,8 @@ def test_dnr_and_date_missing_from_the_order(tmp_path: Path) -> None:
     ],
 )
 def test_decision_date(tmp_path: Path, written: str, found: bool) -> None:
-    (tmp_path / "bilagor").mkdir()
-    write_document(tmp_path / "bilagor/etikansokan.pdf", application_lines())
-    write_document(tmp_path / "bilagor/etikbeslut.pdf", decision_lines(date_text=written))
-    entry = check_ethics(research_order(), tmp_path).entry("decision_date")
+    order = write_case(tmp_path, decision=decision_lines(date_text=written))
+    entry = check_ethics(order, tmp_path).entry("decision_date")
     assert entry.found is found
     if not found:
         assert entry.quote is not None and written in entry.quote  # what the decision says instead
@@ -235,12 +208,10 @@ def test_decision_date(tmp_path: Path, written: str, found: bool) -> None:
     ],
 )
 def test_order_period_inside_the_application_s(tmp_path: Path, sentence: str, found: bool | None) -> None:
-    (tmp_path / "bilagor").mkdir()
     pages = application_lines(omit=("period",))
     pages[0].append(sentence)
-    write_document(tmp_path / "bilagor/etikansokan.pdf", pages)
-    write_document(tmp_path / "bilagor/etikbeslut.pdf", decision_lines())
-    entry = check_ethics(research_order(), tmp_path).entry("period")
+    order = write_case(tmp_path, pages)
+    entry = check_ethics(order, tmp_path).entry("period")
     assert entry.found is found
     if found is False:
         assert entry.quote == sentence
@@ -249,12 +220,9 @@ def test_order_period_inside_the_application_s(tmp_path: Path, sentence: str, fo
 
 def test_period_per_benefit(tmp_path: Path) -> None:
     """Each benefit's months must lie in a period the application names, not necessarily the same one."""
-    (tmp_path / "bilagor").mkdir()
     pages = application_lines(omit=("period",))
     pages[0].append("Sjukpenning för åren 2018–2024 och föräldrapenning för åren 2010–2012.")
-    write_document(tmp_path / "bilagor/etikansokan.pdf", pages)
-    write_document(tmp_path / "bilagor/etikbeslut.pdf", decision_lines())
-    order = research_order()
+    order = write_case(tmp_path, pages)
     order.benefits[1] = BenefitRequest("foraldrapenning", "Föräldrapenning", "2010-01", "2012-06")
     assert check_ethics(order, tmp_path).entry("period").found is True
     order.benefits[1] = BenefitRequest("foraldrapenning", "Föräldrapenning", "2010-01", "2013-06")
@@ -282,25 +250,21 @@ def test_linkage_and_repeats_not_asked_for(tmp_path: Path) -> None:
 
 
 def test_fk_named_only_in_passing_is_not_a_data_source(tmp_path: Path) -> None:
-    (tmp_path / "bilagor").mkdir()
     pages = application_lines(omit=("fk_source",))
     pages[1].insert(0, "Projektledaren har tidigare arbetat på Försäkringskassan.")
     pages[1].insert(1, " ".join(["Den erfarenheten är värdefull för tolkningen av resultaten."] * 3))
-    write_document(tmp_path / "bilagor/etikansokan.pdf", pages)
-    write_document(tmp_path / "bilagor/etikbeslut.pdf", decision_lines())
-    entry = check_ethics(research_order(), tmp_path).entry("fk_source")
+    order = write_case(tmp_path, pages)
+    entry = check_ethics(order, tmp_path).entry("fk_source")
     assert entry.found is False
     assert entry.quote == "Projektledaren har tidigare arbetat på Försäkringskassan."
     assert "inte som källa" in str(entry.advice)
 
 
 def test_abbreviation_alone_is_not_enough(tmp_path: Path) -> None:
-    (tmp_path / "bilagor").mkdir()
     pages = application_lines(omit=("benefit:foraldrapenning",))
     pages[0].append("Vi begär även FP och TFP.")
-    write_document(tmp_path / "bilagor/etikansokan.pdf", pages)
-    write_document(tmp_path / "bilagor/etikbeslut.pdf", decision_lines())
-    assert check_ethics(research_order(), tmp_path).entry("benefit:foraldrapenning").found is False
+    order = write_case(tmp_path, pages)
+    assert check_ethics(order, tmp_path).entry("benefit:foraldrapenning").found is False
 
 
 def test_no_application_attached(tmp_path: Path) -> None:

@@ -9,11 +9,13 @@ import pytest
 
 from beställning.cli import main as cli_main
 from tests.ethics_documents import (
+    IDS,
     application_lines,
     complete_case,
     decision_lines,
     make_docx,
     research_order,
+    write_case,
     write_document,
 )
 from tests.libreoffice import docx_to_pdf, needs_libreoffice
@@ -30,17 +32,7 @@ def test_json_one_entry_per_requirement(tmp_path: Path, capsys: pytest.CaptureFi
     path = saved_case(tmp_path, omit=("linkage",))
     assert cli_main(["ethics", str(path), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert [entry["id"] for entry in data] == [
-        "fk_source",
-        "benefit:sjuk_rehab",
-        "benefit:foraldrapenning",
-        "linkage",
-        "repeated",
-        "dnr",
-        "decision_date",
-        "period",
-        "supplements",
-    ]
+    assert [entry["id"] for entry in data] == IDS
     assert all(set(entry) == {"id", "found", "file", "page", "quote", "advice"} for entry in data)
     linkage = data[3]
     assert linkage["found"] is False and linkage["quote"] is None
@@ -84,10 +76,7 @@ def test_unreadable_order_file(tmp_path: Path, capsys: pytest.CaptureFixture[str
 
 
 def test_scanned_decision_reported_not_failed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (tmp_path / "bilagor").mkdir()
-    write_document(tmp_path / "bilagor/etikansokan.pdf", application_lines())
-    write_document(tmp_path / "bilagor/etikbeslut.pdf", decision_lines(), scanned=[1])
-    research_order().save(tmp_path / "order.json")
+    write_case(tmp_path, decision_scanned=[1]).save(tmp_path / "order.json")
     assert cli_main(["ethics", str(tmp_path / "order.json")]) == 0
     out = capsys.readouterr().out
     assert "⚠ Diarienummer i beslutet: etikbeslut.pdf kan inte läsas (skannad?)." in out

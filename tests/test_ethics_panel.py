@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from beställning.ethics import check_ethics
 from beställning.order import Order
-from tests.ethics_documents import application_lines, complete_case, decision_lines, research_order, write_document
+from tests.ethics_documents import complete_case, write_case
 from ui.ethics_panel import EthicsPanel
 
 
@@ -47,12 +47,10 @@ def test_complete_application_every_row_quoted(qtbot: QtBot, tmp_path: Path) -> 
 
 
 def test_scanned_application_says_it_cannot_be_read(qtbot: QtBot, tmp_path: Path) -> None:
-    (tmp_path / "bilagor").mkdir()
-    write_document(tmp_path / "bilagor/etikansokan.pdf", application_lines(), scanned=[1, 2])
-    write_document(tmp_path / "bilagor/etikbeslut.pdf", decision_lines())
+    order = write_case(tmp_path, application_scanned=[1, 2])
     panel = EthicsPanel()
     qtbot.addWidget(panel)
-    panel.show_report(check_ethics(research_order(), tmp_path))
+    panel.show_report(check_ethics(order, tmp_path))
     first = rows(panel)[0]
     assert first.startswith("⚠ Försäkringskassan som källa") and "kan inte läsas (skannad?)" in first
     assert not any(row.startswith("✔ Försäkringskassan") for row in rows(panel))
