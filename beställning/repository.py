@@ -118,6 +118,13 @@ class OrderRepository:
             stored = register.load_order(order.id)
         return fingerprint(stored) != fingerprint(order)
 
+    def mark_sent(self, order: Order, day: date, note: str = "") -> None:
+        """The user sent the order from their mail program: it enters the register as sent on `day`."""
+        with self.register() as register:
+            if not register.contains(order.id):
+                register.save(order)
+            register.record_event(order.id, "sent", day, note)
+
     def record_step(
         self, order_id: str, step: str, day: date, note: str = "", documents: Sequence[Path] = ()
     ) -> None:

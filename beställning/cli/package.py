@@ -54,15 +54,17 @@ def prepare_folder(folder: Path) -> None:
 
 def gate_options(args: argparse.Namespace) -> Any:
     """The gate's options from the command line and the settings (sender, size limit)."""
-    from beställning.send.gate import GateOptions
-    from beställning.send.message import MAX_MESSAGE_MB
-    from beställning.settings import SettingsError, SettingsStore
+    from dataclasses import replace
+
+    from beställning.send.session import options_from_settings
+    from beställning.settings import SettingsError
 
     try:
-        limit = args.max_mb if args.max_mb is not None else SettingsStore().get(MAX_MESSAGE_MB)
+        options = options_from_settings(sender=args.sender)
     except SettingsError as exc:
         raise CliError(str(exc), EXIT_UNREADABLE) from exc
-    return GateOptions(sender=args.sender, limit_mb=check_limit(limit))
+    limit = args.max_mb if args.max_mb is not None else options.limit_mb
+    return replace(options, limit_mb=check_limit(limit))
 
 
 def checked_session(args: argparse.Namespace, register: bool = False) -> Any:

@@ -24,11 +24,25 @@ from beställning.order import Order, SentRecord
 from beställning.repository import OrderRepository
 from beställning.send import handoff
 from beställning.send.gate import GateOptions, Progress, Verdict, evaluate, fingerprint
+from beställning.send.message import MAX_MESSAGE_MB
+from beställning.send.package import PackageError
 from beställning.send.record import make_record, record_send
 from beställning.send.scan import CancelCheck
-from beställning.send.smtp import CancelToken, SendResult, SmtpConfig, send_message
+from beställning.send.smtp import SMTP_FROM, CancelToken, SendResult, SmtpConfig, send_message
+from beställning.settings import SettingsStore
 
 Runner = Callable[[Sequence[str]], int]
+
+
+def options_from_settings(settings: SettingsStore | None = None, sender: str = "") -> GateOptions:
+    """The gate's options as every way out uses them: the given sender, else the SMTP sender setting
+    (else the orderer's address, chosen when the message is made), and the message size limit.
+
+    Raises SettingsError when the settings file cannot be read.
+    """
+    store = settings or SettingsStore()
+    chosen = sender.strip() or str(store.get(SMTP_FROM)).strip()
+    return GateOptions(sender=chosen, limit_mb=float(store.get(MAX_MESSAGE_MB)))
 
 
 class GateRefused(Exception):
@@ -66,12 +80,28 @@ class SendSession:
 
     # --- check ----------------------------------------------------------------------------------
     def check(
-        self, progress: Progress | None = None, cancel: CancelCheck | None = None, today: date | None = None
+        self,
+        progress: Progress | None = None,
+        cancel: CancelCheck | None = None,
+        today: date | None = None,
+        snapshot: Order | None = None,
     ) -> Verdict:
-        """Build the package in a fresh folder and run the gate; the verdict is kept for the ways out."""
+        """Build the package in a fresh folder and run the gate; the verdict is kept for the ways out.
+
+        `snapshot`: a copy of the order taken where it is edited (the app's GUI thread), so a check in
+        the background never reads an order that is changing.
+        """
         self.close()
-        self._workdir = Path(tempfile.mkdtemp(prefix="bestallning-paket-"))
-        self.verdict = evaluate(self.order, self._workdir, self.options, today=today, progress=progress, cancel=cancel)
+        try:
+            self._workdir = Path(tempfile.mkdtemp(prefix="bestallning-paket-"))
+        except OSError as exc:
+            detail = f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc.strerror or exc)
+            raise PackageError(
+                f"Det gick inte att skapa en tillfällig mapp för paketet ({detail}). "
+                "Kontrollera att det finns ledigt utrymme på disken och försök igen."
+            ) from exc
+        order = snapshot if snapshot is not None else self.order
+        self.verdict = evaluate(order, self._workdir, self.options, today=today, progress=progress, cancel=cancel)
         return self.verdict
 
     def ready(self) -> Verdict:
