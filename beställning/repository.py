@@ -4,8 +4,8 @@ Drafts (utkast) are autosaved order files; the register (orderregister) holds th
 follows through FK's process. Pages and commands receive one repository instead of opening the
 drafts folder and the database themselves, so the rules live here: which orders exist, what a sent
 order's file may become, when deleted orders go for good (30 days in the wastebasket), and what is
-left over from an interrupted save. Storage errors (SQLite, the file system) become RegisterError
-with a Swedish message, so no page needs to know sqlite3.
+left over from an interrupted save. Storage errors (the register's database, the file system) become
+RegisterError with a Swedish message, so no page needs to know sqlite3.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import shutil
-import sqlite3
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -40,11 +39,6 @@ def storage_message(exc: BaseException) -> str:
         return (
             f"Filen kunde inte läsas eller skrivas: {exc.strerror or exc}{where}. "
             "Kontrollera disken och behörigheterna."
-        )
-    if isinstance(exc, sqlite3.Error):
-        return (
-            f"Registret kunde inte läsas eller skrivas ({exc}). Stäng andra fönster av programmet och försök "
-            "igen; hjälper inte det, flytta registerfilen åt sidan och importera beställningarna på nytt."
         )
     return str(exc)
 
@@ -79,7 +73,7 @@ class OrderRepository:
                 yield register
         except RegisterError:
             raise
-        except (sqlite3.Error, OSError) as exc:
+        except OSError as exc:
             raise RegisterError(storage_message(exc)) from exc
 
     # --- saving ---------------------------------------------------------------------------------
