@@ -263,7 +263,9 @@ def write_case(
     application_path = f"bilagor/etikansokan{suffix}"
     write_document(folder / application_path, application or application_lines(), application_scanned)
     write_document(folder / "bilagor/etikbeslut.pdf", decision or decision_lines(), decision_scanned)
-    return research_order(application=application_path)
+    order = research_order(application=application_path)
+    order.base_dir = folder  # as if loaded from folder/order.json
+    return order
 
 
 def complete_case(folder: Path, suffix: str = ".pdf", omit: Iterable[str] = ()) -> Order:

@@ -285,8 +285,19 @@ def test_attachment_file_missing(tmp_path: Path) -> None:
     assert entry.found is None and "borta.pdf finns inte" in str(entry.advice)
 
 
+def test_a_loaded_order_reads_its_attachments_from_its_own_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from beställning.order import load_order
+
+    complete_case(tmp_path).save(tmp_path / "order.json")
+    monkeypatch.chdir(tmp_path / "bilagor")
+    assert check_ethics(load_order(tmp_path / "order.json")).entry("fk_source").found is True
+
+
 def test_relative_paths_without_base_dir_are_used_as_given(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     order = complete_case(tmp_path)
+    order.base_dir = None  # made in memory, never saved
     monkeypatch.chdir(tmp_path)
     assert check_ethics(order).entry("fk_source").found is True
     monkeypatch.chdir(tmp_path / "bilagor")

@@ -65,10 +65,11 @@ class EthicsPanel(QWidget):
 
     # --- reading ---------------------------------------------------------------------------------
 
-    def check(self, order: Order, base_dir: Path | None) -> None:
+    def check(self, order: Order, base_dir: Path | None = None) -> None:
         """Read the order's ethics documents in the background and show the result when it comes.
 
-        A later call supersedes an earlier one still running: only the newest result is shown.
+        `base_dir` as for `check_ethics` (None: the order's own folder). A later call supersedes an
+        earlier one still running: only the newest result is shown.
         """
         self._generation += 1
         generation = self._generation

@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     from beställning.ethics import check_ethics
 
     order = read_order(args.order)
-    report = check_ethics(order, Path(args.order).resolve().parent)
+    report = check_ethics(order)  # relative attachment paths: the order file's folder (Order.base_dir)
     if args.json:
         print_json(report.to_json())
         return EXIT_OK

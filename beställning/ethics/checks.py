@@ -13,6 +13,7 @@ diarienummer, the date and mentions of further supplements are read in the decis
 
 from __future__ import annotations
 
+import copy
 import heapq
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -76,20 +77,19 @@ class _Found:
         )
 
 
-def resolve(path: str, base_dir: Path | None) -> Path:
-    """An attachment path: absolute as given, relative to the order file's folder when known."""
-    given = Path(path).expanduser()
-    return given if given.is_absolute() or base_dir is None else Path(base_dir) / given
-
-
 def check_ethics(order: Order, base_dir: Path | None = None) -> EthicsReport:
     """Read the order's ethics attachments and report each requirement FK checks in them.
 
     `base_dir` is the folder of the order file, against which relative attachment paths resolve;
-    None uses the paths as given. Never raises for a file that cannot be read: that is an entry.
+    None uses the order's own folder (`Order.base_dir`, set when it was loaded or saved), and the
+    paths as given when it has none. Never raises for a file that cannot be read: that is an entry.
     """
+    resolver = order
+    if base_dir is not None:
+        resolver = copy.copy(order)  # the same path rule as everywhere, against the folder given
+        resolver.base_dir = Path(base_dir)
     sources = [
-        _source(a.path, a.kind, base_dir)
+        _source(a.path, a.kind, resolver.attachment_path(a))
         for a in order.attachments
         if a.kind in ("etikansokan", "etikbeslut", "kompletteringar") and a.path.strip()
     ]
@@ -111,9 +111,9 @@ def check_ethics(order: Order, base_dir: Path | None = None) -> EthicsReport:
     return EthicsReport(tuple(entries))
 
 
-def _source(path: str, kind: str, base_dir: Path | None) -> _Source:
-    document = read_document(resolve(path, base_dir))
-    return _Source(path, kind, document, SearchText(document.pages, document.paragraphs) if document.readable else None)
+def _source(name: str, kind: str, path: Path) -> _Source:
+    document = read_document(path)
+    return _Source(name, kind, document, SearchText(document.pages, document.paragraphs) if document.readable else None)
 
 
 def _applies(order: Order, sources: list[_Source]) -> bool:
