@@ -267,6 +267,27 @@ def test_abbreviation_alone_is_not_enough(tmp_path: Path) -> None:
     assert check_ethics(order, tmp_path).entry("benefit:foraldrapenning").found is False
 
 
+def test_quotes_never_show_a_personnummer(tmp_path: Path) -> None:
+    pages = application_lines(omit=("fk_source",))
+    pages[0].append("Uppgifter från Försäkringskassan om testpersonen 19811218-9876 används inte.")
+    entry = check_ethics(write_case(tmp_path, pages)).entry("fk_source")
+    assert entry.found is True
+    assert entry.quote == "Uppgifter från Försäkringskassan om testpersonen 19811218-**** används inte."
+
+
+def test_no_decision_attached(tmp_path: Path) -> None:
+    order = complete_case(tmp_path)
+    order.attachments = [a for a in order.attachments if a.kind != "etikbeslut"]
+    report = check_ethics(order)
+    for key in ("dnr", "decision_date", "supplements"):
+        entry = report.entry(key)
+        assert entry.status == "absent" and entry.found is None, key
+        assert (
+            entry.advice == "Inget beslut från Etikprövningsmyndigheten är bifogat; bifoga det så kan det kontrolleras."
+        )
+    assert report.entry("linkage").found is True
+
+
 def test_no_application_attached(tmp_path: Path) -> None:
     order = complete_case(tmp_path)
     order.attachments = [a for a in order.attachments if a.kind != "etikansokan"]

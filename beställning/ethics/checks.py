@@ -29,9 +29,12 @@ from beställning.ethics.report import EthicsEntry, EthicsReport
 from beställning.ethics.words import Hit, SearchText, Term
 from beställning.formats import parse_date, parse_month
 from beställning.order import BenefitRequest, Order
+from beställning.send.pnr import mask_all
 
 ASK = "FK kan begära komplettering; kontrollera att etikansökan nämner"
 APPLICATION_KINDS = ("etikansokan", "kompletteringar")
+NO_APPLICATION = "Ingen etikansökan är bifogad; bifoga den så kan den kontrolleras."
+NO_DECISION = "Inget beslut från Etikprövningsmyndigheten är bifogat; bifoga det så kan det kontrolleras."
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,7 @@ class _Found:
             status,
             file=self.source.name,
             page=self.source.page(self.hit),
-            quote=text.quote(self.hit),
+            quote=mask_all(text.quote(self.hit)),  # a quote is shown and printed: never a personnummer
             advice=advice,
         )
 
@@ -178,14 +181,12 @@ def _not_found(
     label: str,
     sources: Sequence[_Source],
     advice: str,
-    what: str = "etikansökan",
+    absent: str = NO_APPLICATION,
     found: _Found | None = None,
 ) -> EthicsEntry:
     """Missing, or unreadable when part of what was searched could not be read, or absent."""
     if not sources:
-        return EthicsEntry(
-            entry_id, label, "absent", advice=f"Ingen {what} är bifogad; bifoga den så kan den kontrolleras."
-        )
+        return EthicsEntry(entry_id, label, "absent", advice=absent)
     gaps = [gap for gap in (s.gaps() for s in sources) if gap]
     if gaps:
         unread = "; ".join(gaps)
@@ -330,9 +331,9 @@ def _dnr(order: Order, decisions: list[_Source]) -> EthicsEntry:
             f"Beslutet anger diarienummer {given}, beställningen {dnr}. Kontrollera att rätt beslut är "
             "bifogat och att diarienumret i beställningen stämmer."
         )
-        return _not_found(r.DNR, label, decisions, advice, what="etikbeslut", found=other)
+        return _not_found(r.DNR, label, decisions, advice, absent=NO_DECISION, found=other)
     advice = f"Diarienumret {dnr} står inte i beslutet. Kontrollera att rätt beslut är bifogat."
-    return _not_found(r.DNR, label, decisions, advice, what="etikbeslut")
+    return _not_found(r.DNR, label, decisions, advice, absent=NO_DECISION)
 
 
 def _decision_date(order: Order, decisions: list[_Source]) -> EthicsEntry:
@@ -352,7 +353,7 @@ def _decision_date(order: Order, decisions: list[_Source]) -> EthicsEntry:
         f"Beslutsdatumet {day.isoformat()} ({swedish_date(day)}) står inte i beslutet. Kontrollera datumet "
         "i beställningen och att rätt beslut är bifogat."
     )
-    return _not_found(r.DECISION_DATE, label, decisions, advice, what="etikbeslut", found=other)
+    return _not_found(r.DECISION_DATE, label, decisions, advice, absent=NO_DECISION, found=other)
 
 
 def order_periods(order: Order) -> list[tuple[BenefitRequest, Month, Month]]:
@@ -409,7 +410,7 @@ def _supplements(decisions: list[_Source], supplements: list[_Source]) -> Ethics
         )
         return mention.entry(r.SUPPLEMENTS, label, "missing", advice)
     if not decisions:
-        return _not_found(r.SUPPLEMENTS, label, decisions, "", what="etikbeslut")  # absent
+        return _not_found(r.SUPPLEMENTS, label, decisions, "", absent=NO_DECISION)  # absent
     gaps = [gap for gap in (s.gaps() for s in decisions) if gap]
     if gaps:
         advice = f"{'; '.join(gaps)}. Kontrollera själv om beslutet nämner kompletteringar; bifoga dem i så fall."
