@@ -59,6 +59,23 @@ def test_parental_benefit_not_found_in_other_words(text: str) -> None:
     assert not any_found(FP, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "found_"),
+    [
+        ("Uppgifterna hämtas vid två tillfällen: 2025 och 2027.", True),
+        ("Vi begär årliga uttag under fem år.", True),
+        ("Data levereras vid upprepade tillfällen.", True),
+        ("Uppgifterna uppdateras årligen.", True),
+        ("Nya dataleveranser begärs 2026.", True),
+        ("Uppgifterna begärs ut mer än en gång.", True),
+        ("Uppgifterna lämnas ut en gång.", False),
+        ("Vi har två hypoteser om leveranstiderna.", False),
+    ],
+)
+def test_repeated_deliveries(text: str, found_: bool) -> None:
+    assert any_found(terms.REPEATED, text) is found_
+
+
 def test_compound_to_the_left_is_another_word() -> None:
     assert found(Term("sjukpenning*"), "arbetsskadesjukpenning och sjukpenningen") == ["sjukpenningen"]
 
@@ -106,7 +123,7 @@ def test_term_syntax() -> None:
     pattern = compile_term("flera ~ leverans*")
     assert pattern.search("flera separata leveranser")
     assert pattern.search("flera leveranser")
-    assert not pattern.search("flera av dem vill ha leveranser")  # more than two words apart
+    assert pattern.search("flera separata stora leveranser") is None  # more than one word apart
     with pytest.raises(ValueError):
         compile_term("  ")
 

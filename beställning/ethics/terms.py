@@ -86,12 +86,12 @@ LINKAGE = (
 
 REPEATED = (
     Term(
-        "upprepad*|flera|återkommande|årlig*|ytterligare|förnyad*|kompletterande|regelbundn*|uppföljande|"
-        "periodisk* ~ uttag*|datauttag*|leverans*|dataleverans*|utlämnand*|uppdatering*|beställning*"
+        "upprepad*|flera|två|tre|fyra|fem|återkommande|årlig*|ytterligare|förnyad*|kompletterande|"
+        "regelbundn*|uppföljande|periodisk*|nya ~ uttag*|datauttag*|leverans*|dataleverans*|utlämnand*|"
+        "uppdatering*|beställning*|tillfällen"
     ),
     Term("mer än en gång"),
     Term("mer än ett tillfälle"),
-    Term("vid flera|upprepade tillfällen"),
     Term("årligen"),
     Term("en gång per år"),
 )

@@ -8,7 +8,7 @@ Three things make a plain substring search lie about an ethics application (etik
 - å/ä/ö and accents: text from some PDFs loses them ("foraldrapenning") or decomposes them.
 
 A `Term` is written as words: a trailing `*` allows any ending (inflection, compounds), `a|b` offers
-alternatives for one word, `~` allows up to two other words in between, and a word ending in `-` is a
+alternatives for one word, `~` allows one other word in between, and a word ending in `-` is a
 suspended compound ("sjuk- och …"). Matching runs on a folded copy of the text (same length, so an
 offset is an offset into the text the quote comes from) and on a second copy in which line-end
 hyphens are joined; a hit in either counts.
@@ -206,7 +206,7 @@ def _join_for_reading(snippet: str) -> str:
 
 _WORD_CHARS = "a-z0-9"
 _WORD_SET = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
-_GAP = r"(?:\s+[^\s]+){0,2}?"
+_GAP = r"(?:\s+[^\s]+)?"
 
 
 def _word(word: str) -> str:
