@@ -7,16 +7,10 @@ read. Relative attachment paths resolve against the order file's folder.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from beställning.cli import EXIT_OK
 from beställning.cli._common import print_json, read_order
-
-if TYPE_CHECKING:
-    from beställning.ethics import EthicsEntry
-
-MARKS = {"found": "✔", "missing": "⚠", "unreadable": "⚠", "absent": "⚠", "not_applicable": "–"}
 
 
 def register(subparsers: Any) -> None:
@@ -32,19 +26,6 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(func=run)
 
 
-def describe(entry: EthicsEntry) -> str:
-    """One entry as a line or two of text: mark, label, quote and place, or what to do."""
-    line = f"{MARKS[entry.status]} {entry.label}"
-    if entry.quote:
-        where = Path(entry.file).name if entry.file else ""
-        if entry.page is not None:
-            where = f"{where}, s. {entry.page}"
-        line += f": ”{entry.quote}”" + (f" ({where})" if where else "")
-    if entry.advice:
-        line += f"\n    {entry.advice}" if entry.quote else f": {entry.advice}"
-    return line
-
-
 def run(args: argparse.Namespace) -> int:
     from beställning.ethics import check_ethics
 
@@ -54,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
         print_json(report.to_json())
         return EXIT_OK
     for entry in report.entries:
-        print(describe(entry))
+        print(entry.describe())
     if report.applies:
         warnings = len(report.warnings)
         print(

@@ -11,6 +11,7 @@ apply or cannot be checked.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Any, Literal
 
 Status = Literal["found", "missing", "unreadable", "absent", "not_applicable"]
@@ -34,6 +35,9 @@ LABELS = {
     PERIOD: "Period",
     SUPPLEMENTS: "Kompletteringar",
 }
+
+
+MARKS: dict[Status, str] = {"found": "✔", "missing": "⚠", "unreadable": "⚠", "absent": "⚠", "not_applicable": "–"}
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,20 @@ class EthicsEntry:
     def needs_attention(self) -> bool:
         """Missing, unreadable or not attached: worth a warning."""
         return self.status in ("missing", "unreadable", "absent")
+
+    def where(self) -> str:
+        """'Etikansökan.pdf, s. 3', or the file name alone when its pages are unknown."""
+        name = PurePath(self.file).name if self.file else ""
+        return f"{name}, s. {self.page}" if name and self.page is not None else name
+
+    def describe(self) -> str:
+        """The entry as a line or two of Swedish text: mark, requirement, quote and place, or what to do."""
+        line = f"{MARKS[self.status]} {self.label}"
+        if self.quote:
+            line += f": ”{self.quote}”" + (f" ({self.where()})" if self.where() else "")
+        if self.advice:
+            line += f"\n    {self.advice}" if self.quote else f": {self.advice}"
+        return line
 
     def to_json(self) -> dict[str, Any]:
         return {
