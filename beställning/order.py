@@ -155,12 +155,6 @@ class Order:
         except ValueError:
             return str(absolute)
 
-    def rebase(self, folder: Path) -> None:
-        """The order now lives in `folder` (saved there under a new name): its paths follow."""
-        for attachment in self.attachments:
-            attachment.path = self._stored_path(attachment, folder)
-        self.base_dir = Path(os.path.abspath(folder))
-
     def to_json(self, folder: Path | None = None) -> str:
         """The order file's text; with `folder`, attachment paths are written for a file saved there."""
         attachments = [asdict(a) for a in self.attachments]

@@ -127,15 +127,6 @@ class OrderRepository:
             register.record_event(order_id, step, day, note, documents)
 
     # --- listing and clean-up ------------------------------------------------------------------
-    def list_drafts(self) -> tuple[list[Order], list[str]]:
-        """Readable drafts, and a Swedish note for each draft file that cannot be read (skipped)."""
-        try:
-            orders, bad = self.drafts.read_all()
-        except OSError as exc:
-            return [], [storage_message(exc)]
-        notes = [f"Utkastet {path.name} kan inte läsas och visas inte: {reason}" for path, reason in bad]
-        return orders, notes
-
     def purge_wastebasket(self, now: datetime | None = None) -> list[str]:
         """Remove orders deleted more than WASTEBASKET_DAYS ago, for good."""
         now = now or datetime.now().astimezone()

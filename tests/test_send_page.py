@@ -219,7 +219,7 @@ def test_eml_draft_and_folder(qtbot: Any, page: Any, tmp_path: Path, monkeypatch
 
     opened: list[Path] = []
     fake_open = lambda p: opened.append(p) or OpenResult(True, f"öppnad {p}")  # noqa: E731
-    monkeypatch.setattr("ui.send_page.open_file", fake_open)
+    monkeypatch.setattr("ui.send_handoff.open_file", fake_open)
     order = research_order(tmp_path / "in")
     page.set_order(order)
     check(qtbot, page)

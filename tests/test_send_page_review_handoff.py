@@ -75,7 +75,7 @@ def test_eml_uses_the_shared_save_dialog(
 ) -> None:
     from beställning.send.handoff import OpenResult
 
-    monkeypatch.setattr("ui.send_page.open_file", lambda p: OpenResult(True, f"öppnad {p}"))
+    monkeypatch.setattr("ui.send_handoff.open_file", lambda p: OpenResult(True, f"öppnad {p}"))
     offered: list[str] = []
 
     def dialog(parent: Any, title: str, suggestion: str, file_filter: str) -> tuple[str, str]:

@@ -200,6 +200,7 @@ def test_register_opened_for_a_send_record_is_closed(qtbot: QtBot, monkeypatch: 
     window = shown_window(qtbot)
     window.open_order(load_order(EXAMPLES / "forskning.json"))
     window.session.order.sent.append(SentRecord(message_id="<a@b>", date="2025-01-02T10:00:00+01:00"))
+    opened.clear()
     window.repository.save_registered(window.session.order)  # what a send's record does
     assert len(opened) == 1
     import sqlite3

@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
             from ui import order_session
 
             self._session = order_session.OrderSession(self._store, self._marker, self)
+            self._session.is_sent = lambda o: order_session.sent_by_record(o) or self.repository.is_sent(o.id)
             self._session.changed.connect(self._update_title)
         return self._session
 
@@ -181,6 +182,7 @@ class MainWindow(QMainWindow):
         wizard.fill_fk_requested.connect(self.fill_fk_form)
         wizard.send_requested.connect(lambda: self.show_page("send"))
         wizard.browse_catalog.connect(lambda: self.show_page("catalog"))
+        wizard.new_version_requested.connect(self.new_version)
         return wizard
 
     def _make_estimate_panel(self) -> QWidget:
@@ -195,7 +197,7 @@ class MainWindow(QMainWindow):
     def _make_register(self) -> QWidget:
         from ui.register import RegisterPage
 
-        register = RegisterPage()
+        register = RegisterPage(repository=self.repository)
         register.open_order.connect(self.open_order)
         deleted = getattr(register, "order_deleted", None)  # Signal(str), emitted when an order is deleted
         if deleted is not None:
@@ -234,14 +236,39 @@ class MainWindow(QMainWindow):
         from ui.send_page import SendPage
 
         send = SendPage(repository=self.repository)
-        send.set_order(self.session.order)
-        self.session.order_replaced.connect(lambda: send.set_order(self.session.order))
+
+        def show_order() -> None:
+            send.set_order(self.session.order)
+            send.checklist.setEnabled(not self.session.read_only)
+
+        show_order()
+        self.session.order_replaced.connect(show_order)
         send.order_changed.connect(self._order_sent_or_changed)
         return send
 
     def _order_sent_or_changed(self) -> None:
         """Attachments or records changed (a send entered the register through the repository already)."""
-        self.session.mark_changed()
+        if not self.session.read_only and self.session.is_sent(self.session.order):
+            self.session.recorded_as_sent()  # from now on the order is read-only
+        else:
+            self.session.mark_changed()
+
+    def new_version(self) -> None:
+        """A sent order cannot change: open a copy for a repeat delivery (a new review, decision and quote)."""
+        from beställning.register import RegisterError
+        from beställning.register.store import load_order_copy
+
+        order = self.session.order
+        try:
+            with self.repository.register() as register:
+                copy = register.duplicate(order.id) if register.contains(order.id) else load_order_copy(order)
+            self.repository.drafts.save(copy)
+        except (RegisterError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("Kunde inte skapa en ny version"), str(exc))
+            return
+        self.open_order(copy)
+        text = self.tr("En ny version av beställningen är öppen. Den skickade är oförändrad.")
+        self.statusBar().showMessage(text, 8000)
 
     def _make_settings(self) -> QWidget:
         from ui.settings_page import SettingsPage

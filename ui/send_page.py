@@ -11,23 +11,19 @@ from __future__ import annotations
 import copy
 import html
 import ssl
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -39,7 +35,6 @@ from beställning.register import RegisterError
 from beställning.repository import OrderRepository, storage_message
 from beställning.secrets import SecretStore, default_store
 from beställning.send.gate import GateOptions, Verdict, fingerprint
-from beställning.send.handoff import open_file, xdg_email_available
 from beställning.send.message import MAX_MESSAGE_MB
 from beställning.send.package import PackageError, Producer
 from beställning.send.record import METHOD_TEXT, resend_question
@@ -47,18 +42,11 @@ from beställning.send.session import GateRefused, SendSession
 from beställning.send.smtp import CancelToken, SendCancelled, SendError, SendResult
 from beställning.settings import SettingsStore
 from ui.i18n import localized
-from ui.save_dialog import ask_save_path, suggested_path
+from ui.save_dialog import ask_save_path
+from ui.send_actions import SendActionsPanel
 from ui.send_checklist import GREEN, RED, ChecklistPanel
-from ui.smtp_settings import SmtpSettingsWidget
+from ui.send_handoff import HandOffs, os_detail
 from ui.workers import Report, Task, run_in_background
-
-
-def _os_detail(exc: BaseException) -> str:
-    """The system's reason and the file it concerns, for a message the user can act on."""
-    if isinstance(exc, OSError):
-        detail = exc.strerror or str(exc)
-        return f"{detail}: {exc.filename}" if exc.filename else detail
-    return str(exc)
 
 
 class SendPage(QWidget):
@@ -86,7 +74,7 @@ class SendPage(QWidget):
         self.session: SendSession | None = None  # the checked session for the open order
         self._sending: SendSession | None = None  # a running SMTP send (may belong to another order)
         self._busy = False
-        self._task: Task[Any] | None = None
+        self.task: Task[Any] | None = None
         self._token: CancelToken | None = None
         self._build_ui(settings)
         self.destroyed.connect(lambda: self._close_session())
@@ -115,64 +103,32 @@ class SendPage(QWidget):
         left.addWidget(self.verdict)
         left.addWidget(self.guard_text, 2)
 
-        self.preview = QPlainTextEdit()
-        self.preview.setReadOnly(True)
-        self.preview.setPlaceholderText(self.tr("Förhandsvisning av e-postmeddelandet efter granskningen."))
-        server_box = QGroupBox(self.tr("E-postserver (SMTP)"))
-        self.smtp = SmtpSettingsWidget(settings, self.secrets)
-        QVBoxLayout(server_box).addWidget(self.smtp)
-        self.send_button = QPushButton(self.tr("Skicka med e-post"))
-        self.eml_button = QPushButton(self.tr("Spara utkast (.eml) och öppna"))
-        self.mailer_button = QPushButton(self.tr("Öppna i e-postprogrammet"))
-        self.folder_button = QPushButton(self.tr("Spara paketet i mapp…"))
-        self.mailer_button.setVisible(xdg_email_available())
+        self.outbox = outbox = SendActionsPanel(settings, self.secrets)
+        self.preview, self.smtp, self.status = outbox.preview, outbox.smtp, outbox.status
+        self.send_button, self.eml_button = outbox.send_button, outbox.eml_button
+        self.mailer_button, self.folder_button = outbox.mailer_button, outbox.folder_button
+        self.sent_now_button, self.cancel_button = outbox.sent_now_button, outbox.cancel_button
+        self.progress, self.progress_text = outbox.progress, outbox.progress_text
+        self.handoffs = HandOffs(self)
+        self.save_eml, self.open_mailer = self.handoffs.save_eml, self.handoffs.open_mailer
+        self.save_folder, self.confirm_sent = self.handoffs.save_folder, self.handoffs.confirm_sent
         self.send_button.clicked.connect(self.start_send)
-        self.eml_button.clicked.connect(self.save_eml)
-        self.mailer_button.clicked.connect(self.open_mailer)
-        self.folder_button.clicked.connect(self.save_folder)
-        self._way_out = (self.send_button, self.eml_button, self.mailer_button, self.folder_button)
-        buttons = QGridLayout()  # two by two, so the page fits a small laptop screen
-        for index, button in enumerate(self._way_out):
-            buttons.addWidget(button, index // 2, index % 2)
-        # After a hand-off only the user knows when the message really left: one click records it.
-        self.sent_now_button = QPushButton(self.tr("Jag har skickat den nu"))
-        self.sent_now_button.setToolTip(
-            self.tr("Registrerar steget ”Skickad till FK” med dagens datum. Mottagningsbekräftelsen väntas sedan.")
-        )
-        self.sent_now_button.setVisible(False)
-        self.sent_now_button.clicked.connect(self.confirm_sent)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 100)
-        self.progress_text = QLabel()
-        self.cancel_button = QPushButton(self.tr("Avbryt"))
+        self.eml_button.clicked.connect(lambda: self.save_eml())
+        self.mailer_button.clicked.connect(lambda: self.open_mailer())
+        self.folder_button.clicked.connect(lambda: self.save_folder())
+        self.sent_now_button.clicked.connect(lambda: self.confirm_sent())
         self.cancel_button.clicked.connect(self.cancel)
-        progress_row = QHBoxLayout()
-        progress_row.addWidget(self.progress, 1)
-        progress_row.addWidget(self.cancel_button)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setMinimumHeight(4 * self.status.fontMetrics().lineSpacing())
-        self.status.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        right = QVBoxLayout()
-        right.addWidget(QLabel(self.tr("<b>E-postmeddelandet</b>")))
-        right.addWidget(self.preview, 3)
-        right.addWidget(server_box)
-        right.addLayout(buttons)
-        right.addWidget(self.sent_now_button, 0, Qt.AlignmentFlag.AlignLeft)
-        right.addLayout(progress_row)
-        right.addWidget(self.progress_text)
-        right.addWidget(self.status)
+        self._way_out = (self.send_button, self.eml_button, self.mailer_button, self.folder_button)
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
+        columns.addWidget(self.outbox, 1)
         outer = QVBoxLayout(self)
         outer.addWidget(title)
         outer.addWidget(self.summary)
         outer.addLayout(columns, 1)
         if self.smtp.settings_error:
             self.status.setText(self.smtp.settings_error)
-        self._set_busy(False)
+        self.set_busy(False)
 
     def _show_status(self, text: str) -> None:
         self.status.setText(text)
@@ -190,7 +146,7 @@ class SendPage(QWidget):
         self.checklist.set_order(order)
         self._invalidate()
         if self._sending is not None:
-            if self._is_open(self._sending.order):
+            if self.is_open(self._sending.order):
                 self.status.setText(self.tr("Skickar …"))
             else:
                 self.status.setText(
@@ -199,7 +155,7 @@ class SendPage(QWidget):
                     ).format(self._sending.order.title())
                 )
 
-    def _is_open(self, order: Order) -> bool:
+    def is_open(self, order: Order) -> bool:
         return order is self.order or order.id == self.order.id
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -253,7 +209,7 @@ class SendPage(QWidget):
         self.checklist.remove_selected()
 
     # --- checking ----------------------------------------------------------------------------
-    def _set_busy(self, busy: bool, cancellable: bool = False) -> None:
+    def set_busy(self, busy: bool, cancellable: bool = False) -> None:
         self.progress.setVisible(busy)
         self.cancel_button.setVisible(busy and cancellable)
         self.cancel_button.setEnabled(True)
@@ -272,7 +228,7 @@ class SendPage(QWidget):
         for button in self._way_out:
             button.setEnabled(ready)
 
-    def _progress(self, fraction: float, text: str) -> None:
+    def show_progress(self, fraction: float, text: str) -> None:
         self.progress.setValue(int(fraction * 100))
         self.progress_text.setText(text)
 
@@ -286,21 +242,21 @@ class SendPage(QWidget):
         session = SendSession(self.order, options, self.repository)
         snapshot = copy.deepcopy(self.order)
         self.status.clear()
-        self._set_busy(True)
-        self._task = run_in_background(
+        self.set_busy(True)
+        self.task = run_in_background(
             lambda report: session.check(report, snapshot=snapshot),
             on_success=lambda verdict: self._check_done(session, verdict),
             on_failure=self._check_failed,
-            on_progress=self._progress,
+            on_progress=self.show_progress,
             parent=self,
         )
 
     def _check_done(self, session: SendSession, verdict: Verdict) -> None:
-        self._set_busy(False)
-        if not self._is_open(session.order) or verdict.fingerprint != fingerprint(self.order):
+        self.set_busy(False)
+        if not self.is_open(session.order) or verdict.fingerprint != fingerprint(self.order):
             session.close()
             self._invalidate()
-            if self._is_open(session.order):
+            if self.is_open(session.order):
                 self.status.setText(self.tr("Beställningen ändrades under granskningen. Granska igen."))
             return
         self.session = session
@@ -320,14 +276,14 @@ class SendPage(QWidget):
         self._update_buttons()
 
     def _check_failed(self, error: BaseException) -> None:
-        self._set_busy(False)
+        self.set_busy(False)
         self._show_verdict(self.tr("Paketet kunde inte skapas."), False)
         if isinstance(error, PackageError):
             self.status.setText(str(error))
             return
         self.status.setText(
             self.tr("En fil kunde inte läsas eller skrivas ({0}). Kontrollera filen och granska igen.").format(
-                _os_detail(error)
+                os_detail(error)
             )
         )
 
@@ -337,13 +293,9 @@ class SendPage(QWidget):
             return ""
         body = msg.get_body(preferencelist=("plain",))
         filled_by_mailer = self.tr("(ditt e-postprogram fyller i)")
-        head = [
-            f"{self.tr('Från')}: {msg.get('From', filled_by_mailer)}",
-            f"{self.tr('Till')}: {msg['To']}",
-            f"{self.tr('Ämne')}: {msg['Subject']}",
-            "",
-            "",
-        ]
+        sender, to, subject = self.tr("Från"), self.tr("Till"), self.tr("Ämne")
+        head = [f"{sender}: {msg.get('From', filled_by_mailer)}", f"{to}: {msg['To']}", f"{subject}: {msg['Subject']}"]
+        head += ["", ""]
         return "\n".join(head) + (body.get_content() if body is not None else "")
 
     # --- asking the user (methods, so tests can answer) ---------------------------------------
@@ -365,7 +317,7 @@ class SendPage(QWidget):
         return Path(name) if name else None
 
     # --- the ways out ------------------------------------------------------------------------
-    def _ready(self, ask_resend: bool = True) -> SendSession | None:
+    def ready_session(self, ask_resend: bool = True) -> SendSession | None:
         """The checked session if the gate lets the order leave as it is now; else says why."""
         session = self.session
         try:
@@ -383,7 +335,7 @@ class SendPage(QWidget):
 
     def start_send(self) -> None:
         """Send the checked message over SMTP in the background."""
-        if self.busy or (session := self._ready()) is None:
+        if self.busy or (session := self.ready_session()) is None:
             return
         config = self.smtp.config()
         if problems := config.problems():
@@ -406,12 +358,12 @@ class SendPage(QWidget):
             return session.transmit(config, password, context, lambda text, part: report(part, text), token)
 
         self.status.setText(self.tr("Skickar …"))
-        self._set_busy(True, cancellable=True)
-        self._task = run_in_background(
+        self.set_busy(True, cancellable=True)
+        self.task = run_in_background(
             work,
             on_success=lambda result: self._send_done(session, result),
             on_failure=lambda error: self._send_failed(session, error),
-            on_progress=self._progress,
+            on_progress=self.show_progress,
             parent=self,
         )
 
@@ -422,14 +374,14 @@ class SendPage(QWidget):
             self.progress_text.setText(self.tr("Avbryter …"))
 
     def _send_done(self, session: SendSession, result: SendResult) -> None:
-        self._set_busy(False)
+        self.set_busy(False)
         self._token = self._sending = None
         files = len(session.verdict.package.files) if session.verdict and session.verdict.package else 0
         sent = self.tr(
             "Skickat till {0} med {1} bilagor (Message-ID {2}). "
             "Försäkringskassan bekräftar mottagandet inom två arbetsdagar."
         ).format(", ".join(result.recipients), files, result.message_id)
-        open_now = self._is_open(session.order)
+        open_now = self.is_open(session.order)
         try:
             session.record("smtp", order=self.order if open_now else None)
         except (RegisterError, OSError, ValueError) as exc:
@@ -457,9 +409,9 @@ class SendPage(QWidget):
         self.status.setText(sent)
 
     def _send_failed(self, session: SendSession, error: BaseException) -> None:
-        self._set_busy(False)
+        self.set_busy(False)
         self._token = self._sending = None
-        whose = "" if self._is_open(session.order) else f"”{session.order.title()}”: "
+        whose = "" if self.is_open(session.order) else f"”{session.order.title()}”: "
         if isinstance(error, SendCancelled | GateRefused):
             self.status.setText(whose + str(error))
             return
@@ -469,93 +421,3 @@ class SendPage(QWidget):
             self.status.setText(whose + self.tr("Inget skickades. {0}").format(error))
             return
         self.status.setText(whose + self.tr("Inget skickades: oväntat fel ({0}).").format(error))
-
-    def _handed_off(self, message: str) -> None:
-        """A hand-off is recorded with the order; it counts as sent only when the user says so."""
-        self.order_changed.emit()
-        self.refresh_checklist()
-        self.sent_now_button.setVisible(True)
-        self.sent_now_button.setEnabled(True)
-        self.status.setText(message + "\n" + self._not_sent_yet())
-
-    def _not_sent_yet(self) -> str:
-        return self.tr(
-            "Beställningen räknas som skickad först när du har skickat den från ditt e-postprogram. "
-            "Klicka då på ”Jag har skickat den nu”, eller ange ”Skickad till FK” med rätt datum på startsidan."
-        )
-
-    def confirm_sent(self) -> None:
-        """Record in the register that the user sent the order today (the 'sent' step of FK's process)."""
-        try:
-            self.repository.mark_sent(self.order, date.today(), self.tr("Skickad från e-postprogrammet"))
-        except RegisterError as exc:
-            text = self.tr("Det gick inte att registrera att beställningen skickats ({0}). Ange det på startsidan.")
-            self.status.setText(text.format(exc))
-            return
-        self.sent_now_button.setVisible(False)
-        self.order_changed.emit()
-        self.status.setText(
-            self.tr(
-                "Registrerat: skickad till Försäkringskassan {0}. FK bekräftar mottagandet inom två arbetsdagar."
-            ).format(date.today().isoformat())
-        )
-
-    def save_eml(self) -> None:
-        if self.busy or (session := self._ready()) is None:
-            return
-        path = self.ask_save_path(suggested_path(self.order.title(), ".eml"))
-        if path is None:
-            return
-        try:
-            session.write_eml(path)
-        except (OSError, RegisterError) as exc:
-            self.status.setText(self.tr("Utkastet kunde inte sparas ({0}).").format(_os_detail(exc)))
-            return
-        self._handed_off(open_file(path).message)
-
-    def open_mailer(self) -> None:
-        if self.busy or (session := self._ready()) is None:
-            return
-        try:
-            outcome = session.open_mailer()
-        except (OSError, RegisterError) as exc:
-            self.status.setText(_os_detail(exc))
-            return
-        if outcome.record is not None:
-            self._handed_off(outcome.message)
-        else:
-            self.status.setText(outcome.message)
-
-    def save_folder(self) -> None:
-        """Copy the checked package into a new folder, in the background (attachments can be large)."""
-        if self.busy or (session := self._ready(ask_resend=False)) is None:
-            return
-        parent = self.ask_folder()
-        if parent is None:
-            return
-        saving = self.tr("Sparar paketet …")
-
-        def work(report: Report) -> Path:
-            report(0.1, saving)
-            return session.save_folder(parent)
-
-        self.status.clear()
-        self._set_busy(True)
-        self._task = run_in_background(
-            work,
-            on_success=lambda folder: self._folder_saved(session, folder),
-            on_failure=lambda error: self._folder_failed(error),
-            on_progress=self._progress,
-            parent=self,
-        )
-
-    def _folder_saved(self, session: SendSession, folder: Path) -> None:
-        self._set_busy(False)
-        if self._is_open(session.order):  # the confirmation button records for the open order only
-            self.sent_now_button.setVisible(True)
-            self.sent_now_button.setEnabled(True)
-        self.status.setText(self.tr("Paketet är sparat i {0}").format(folder) + "\n" + self._not_sent_yet())
-
-    def _folder_failed(self, error: BaseException) -> None:
-        self._set_busy(False)
-        self.status.setText(self.tr("Paketet kunde inte sparas ({0}).").format(_os_detail(error)))

@@ -1159,6 +1159,14 @@ Your work is saved automatically as a draft. Details are in the log file %2.</tr
         <translation>The open order was deleted. You now have a new, empty order in front of you.</translation>
     </message>
     <message>
+        <source>Kunde inte skapa en ny version</source>
+        <translation>Could not create a new version</translation>
+    </message>
+    <message>
+        <source>En ny version av beställningen är öppen. Den skickade är oförändrad.</source>
+        <translation>A new version of the order is open. The one that was sent is unchanged.</translation>
+    </message>
+    <message>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
@@ -1723,19 +1731,7 @@ The form and the help texts are based on: %2</translation>
     </message>
 </context>
 <context>
-    <name>SendPage</name>
-    <message>
-        <source>Skicka beställningen</source>
-        <translation>Send the order</translation>
-    </message>
-    <message>
-        <source>Granska paketet</source>
-        <translation>Check the package</translation>
-    </message>
-    <message>
-        <source>Granskningens resultat visas här.</source>
-        <translation>The result of the check is shown here.</translation>
-    </message>
+    <name>SendActionsPanel</name>
     <message>
         <source>Förhandsvisning av e-postmeddelandet efter granskningen.</source>
         <translation>Preview of the email after the check.</translation>
@@ -1776,6 +1772,21 @@ The form and the help texts are based on: %2</translation>
         <source>&lt;b&gt;E-postmeddelandet&lt;/b&gt;</source>
         <translation>&lt;b&gt;The email&lt;/b&gt;</translation>
     </message>
+</context>
+<context>
+    <name>SendPage</name>
+    <message>
+        <source>Skicka beställningen</source>
+        <translation>Send the order</translation>
+    </message>
+    <message>
+        <source>Granska paketet</source>
+        <translation>Check the package</translation>
+    </message>
+    <message>
+        <source>Granskningens resultat visas här.</source>
+        <translation>The result of the check is shown here.</translation>
+    </message>
     <message>
         <source>”{0}” skickas fortfarande. Sändningen registreras med den beställningen när den är klar.</source>
         <translation>“{0}” is still being sent. The sending will be recorded with that order when it is done.</translation>
@@ -1787,6 +1798,18 @@ The form and the help texts are based on: %2</translation>
     <message>
         <source>Senast: {0} {1}</source>
         <translation>Last: {0} {1}</translation>
+    </message>
+    <message>
+        <source>Från</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Ämne</source>
+        <translation>Subject</translation>
     </message>
     <message>
         <source>”{0}” skickades, men kvittot kunde inte sparas ({1}). Ange ”Skickad till FK” på startsidan.</source>
@@ -1893,12 +1916,12 @@ The form and the help texts are based on: %2</translation>
         <translation>Saving the package …</translation>
     </message>
     <message>
-        <source>Paketet kunde inte sparas ({0}).</source>
-        <translation>The package could not be saved ({0}).</translation>
-    </message>
-    <message>
         <source>Paketet är sparat i {0}</source>
         <translation>The package is saved in {0}</translation>
+    </message>
+    <message>
+        <source>Paketet kunde inte sparas ({0}).</source>
+        <translation>The package could not be saved ({0}).</translation>
     </message>
 </context>
 <context>
@@ -2031,7 +2054,7 @@ The form and the help texts are based on: %2</translation>
     </message>
     <message>
         <source>Bilagorna kunde inte granskas ({0}). Öppna Skicka och granska där.</source>
-        <translation>The attachments could not be checked ({0}). Open Send and check them there.</translation>
+        <translation>The attachments could not be checked ({0}). Open Send and check there.</translation>
     </message>
     <message>
         <source>Granskar bilagorna och söker efter personnummer …</source>
@@ -2115,6 +2138,14 @@ The form and the help texts are based on: %2</translation>
         <translation>Steps in the order</translation>
     </message>
     <message>
+        <source>Ny version / upprepad beställning</source>
+        <translation>New version / repeat order</translation>
+    </message>
+    <message>
+        <source>Skapar en kopia att ändra och skicka. Varje leverans kräver ny prövning, beslut och offert.</source>
+        <translation>Creates a copy to change and send. Every delivery needs a new review, decision and quote.</translation>
+    </message>
+    <message>
         <source>← &amp;Föregående</source>
         <translation>← &amp;Previous</translation>
     </message>
@@ -2141,6 +2172,10 @@ The form and the help texts are based on: %2</translation>
     <message>
         <source>Sammanfattning</source>
         <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Beställningen är skickad till Försäkringskassan {0} och kan inte ändras här.</source>
+        <translation>The order was sent to Försäkringskassan {0} and cannot be changed here.</translation>
     </message>
 </context>
 </TS>
