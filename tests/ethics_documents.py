@@ -1,16 +1,15 @@
 """Generated ethics documents for the ethics check's tests and bench: PDF, .docx and .odt.
 
 An application is built from numbered sentences, one per requirement (`APPLICATION`), so a test can
-leave out exactly the ones it wants; the filler says nothing any requirement looks for. The PDF writer
-lays out real pages (WinAnsi Helvetica, one line per entry, so a word can be split across lines with
-a hyphen as a PDF from Word would), and can make image-only pages like a scan.
+leave out exactly the ones it wants; the filler says nothing any requirement looks for. PDFs are written
+with pypdf: real pages (WinAnsi Helvetica, one line per entry, so a word can be split across lines
+with a hyphen as a PDF from Word would), and pages with graphics only, as a scan is to a text reader.
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
-import zlib
 from collections.abc import Iterable
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -63,74 +62,41 @@ def decision_lines(
 # --- PDF ------------------------------------------------------------------------------------------
 
 
-def _pdf_string(text: str) -> str:
-    raw = text.encode("cp1252")
-    out = []
-    for byte in raw:
-        char = chr(byte)
-        if char in "\\()":
-            out.append("\\" + char)
-        elif byte < 32 or byte > 126:
-            out.append(f"\\{byte:03o}")
-        else:
-            out.append(char)
-    return "".join(out)
-
-
-def _image_page_stream() -> str:
-    return "q 400 0 0 500 100 150 cm /Im1 Do Q"
+def _pdf_string(text: str) -> bytes:
+    """A PDF literal string in WinAnsi (cp1252), so pypdf and PDFium read å, ä, ö back."""
+    raw = text.encode("cp1252").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+    return b"(" + raw + b")"
 
 
 def make_pdf(pages: list[list[str]], scanned: Iterable[int] = ()) -> bytes:
-    """A PDF with one page per list (1-based numbers in `scanned` become image-only pages)."""
-    image_pages = set(scanned)
-    objects: list[bytes] = []
+    """A PDF with one page per list of lines; pages numbered in `scanned` (1-based) hold only graphics."""
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
-    def add(body: bytes) -> int:
-        objects.append(body)
-        return len(objects)
-
-    font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-    pixels = zlib.compress(bytes(range(256)) * 64)
-    image = add(
-        b"<< /Type /XObject /Subtype /Image /Width 128 /Height 128 /ColorSpace /DeviceGray "
-        b"/BitsPerComponent 8 /Filter /FlateDecode /Length "
-        + str(len(pixels)).encode()
-        + b" >>\nstream\n"
-        + pixels
-        + b"\nendstream"
+    font = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica"),
+            NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+        }
     )
-    pages_id = len(objects) + 1 + 2 * len(pages)
-    kids = []
+    image_pages = set(scanned)
+    writer = PdfWriter()
     for number, lines in enumerate(pages, start=1):
-        if number in image_pages:
-            stream = _image_page_stream()
-        else:
-            stream = (
-                "BT /F1 11 Tf 14 TL 60 780 Td " + " ".join(f"({_pdf_string(line)}) Tj T*" for line in lines) + " ET"
-            )
-        data = stream.encode("latin-1")
-        content = add(b"<< /Length " + str(len(data)).encode() + b" >>\nstream\n" + data + b"\nendstream")
-        kids.append(
-            add(
-                f"<< /Type /Page /Parent {pages_id} 0 R /MediaBox [0 0 595 842] /Contents {content} 0 R "
-                f"/Resources << /Font << /F1 {font} 0 R >> /XObject << /Im1 {image} 0 R >> >> >>".encode()
-            )
+        page = writer.add_blank_page(595, 842)
+        page[NameObject("/Resources")] = DictionaryObject(
+            {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})}
         )
-    kid_refs = " ".join(f"{kid} 0 R" for kid in kids)
-    assert add(f"<< /Type /Pages /Kids [{kid_refs}] /Count {len(kids)} >>".encode()) == pages_id
-    catalog = add(f"<< /Type /Catalog /Pages {pages_id} 0 R >>".encode())
+        content = DecodedStreamObject()
+        if number in image_pages:
+            content.set_data(b"0.6 g 60 60 475 722 re f")  # what a scan is to a text reader: no text
+        else:
+            shown = b" ".join(_pdf_string(line) + b" Tj T*" for line in lines)
+            content.set_data(b"BT /F1 11 Tf 14 TL 60 780 Td " + shown + b" ET")
+        page.replace_contents(content)
     out = io.BytesIO()
-    out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(f"{number} 0 obj\n".encode() + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
-    for offset in offsets:
-        out.write(f"{offset:010d} 00000 n \n".encode())
-    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root {catalog} 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
+    writer.write(out)
     return out.getvalue()
 
 
