@@ -230,6 +230,15 @@ def test_period_per_benefit(tmp_path: Path) -> None:
     assert entry.found is False and "föräldrapenning 2010-01–2013-06" in str(entry.advice)
 
 
+def test_a_benefit_asked_for_twice_is_one_requirement(tmp_path: Path) -> None:
+    order = complete_case(tmp_path)
+    order.benefits.append(BenefitRequest("sjuk_rehab", "Sjuk- och rehabiliteringspenning", "2010-01", "2012-12"))
+    report = check_ethics(order)
+    assert [e.id for e in report.entries].count("benefit:sjuk_rehab") == 1
+    entry = report.entry("period")  # both periods must be covered: 2010–2012 is not
+    assert entry.found is False and "sjuk- och rehabiliteringspenning 2010-01–2012-12" in str(entry.advice)
+
+
 def test_linkage_with_a_register_the_application_does_not_name(tmp_path: Path) -> None:
     order = complete_case(tmp_path)
     order.set("samkorning.register", "SCB:s LISA, Socialstyrelsens läkemedelsregister och cancerregistret")

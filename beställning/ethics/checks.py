@@ -103,7 +103,7 @@ def check_ethics(order: Order, base_dir: Path | None = None) -> EthicsReport:
     supplements = [s for s in sources if s.kind == "kompletteringar"]
     entries = [
         _fk_source(applications),
-        *(_benefit(benefit, applications) for benefit in order.benefits),
+        *(_benefit(benefit, applications) for benefit in _distinct(order.benefits)),
         _linkage(order, applications),
         _repeated(order, applications),
         _dnr(order, decisions),
@@ -123,6 +123,14 @@ def _applies(order: Order, sources: list[_Source]) -> bool:
     return order.route == "forskning" and (order.flag("etik.kansliga") or bool(sources))
 
 
+def _distinct(benefits: list[BenefitRequest]) -> list[BenefitRequest]:
+    """One request per benefit (an order may ask for one benefit twice, for two periods)."""
+    seen: dict[str, BenefitRequest] = {}
+    for benefit in benefits:
+        seen.setdefault(benefit.benefit, benefit)
+    return list(seen.values())
+
+
 def _benefit_id(benefit: BenefitRequest) -> str:
     return f"{r.BENEFIT_PREFIX}{benefit.benefit}"
 
@@ -138,7 +146,7 @@ def _not_applicable(order: Order) -> EthicsReport:
         why = "Gäller inte: beställningen behandlar inga känsliga personuppgifter och har ingen etikansökan bifogad."
     ids = [
         (r.FK_SOURCE, r.LABELS[r.FK_SOURCE]),
-        *((_benefit_id(b), _benefit_label(b)) for b in order.benefits),
+        *((_benefit_id(b), _benefit_label(b)) for b in _distinct(order.benefits)),
         *((key, r.LABELS[key]) for key in (r.LINKAGE, r.REPEATED, r.DNR, r.DECISION_DATE, r.PERIOD, r.SUPPLEMENTS)),
     ]
     entries = tuple(EthicsEntry(key, label, "not_applicable", advice=why) for key, label in ids)
