@@ -81,6 +81,30 @@ def test_docx_without_recorded_breaks_has_no_page_numbers(tmp_path: Path) -> Non
     assert len(document.pages) == 1 and "LISA" in document.pages[0]
 
 
+def test_docx_tables_and_text_boxes_are_read_once(tmp_path: Path) -> None:
+    import docx
+    from docx.oxml import parse_xml
+
+    path = make_docx(tmp_path / "a.docx", [["Inledning."]])
+    document = docx.Document(path)
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Datakälla"
+    table.cell(0, 1).text = "Försäkringskassans MiDAS"
+    ns = (
+        'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    )
+    box = (
+        f'<w:p {ns}><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:t>Ruta: LISA</w:t></mc:Choice>'
+        "<mc:Fallback><w:t>Ruta: LISA</w:t></mc:Fallback></mc:AlternateContent></w:r></w:p>"
+    )
+    document.element.body.insert(len(document.element.body) - 1, parse_xml(box))
+    document.save(path)
+    (page,) = read_document(path).pages
+    assert "Datakälla\nFörsäkringskassans MiDAS\n" in page
+    assert page.count("Ruta: LISA") == 1
+
+
 def test_docx_skips_deleted_text_and_field_codes(tmp_path: Path) -> None:
     import docx
     from docx.oxml import parse_xml
