@@ -71,6 +71,25 @@ def test_check_runs_in_the_background_and_the_newest_result_wins(qtbot: QtBot, t
     assert "ingen etikprövning" in panel.status.text()
 
 
+def test_set_order_reads_when_shown_and_after_typing_pauses(qtbot: QtBot, tmp_path: Path) -> None:
+    order = complete_case(tmp_path)
+    panel = EthicsPanel()
+    qtbot.addWidget(panel)
+    panel.set_order(order)  # hidden: nothing is read yet
+    qtbot.wait(400)
+    assert panel.report is None
+    with qtbot.waitSignal(panel.report_shown, timeout=10_000):
+        panel.show()
+    assert panel.report is not None and panel.report.entry("linkage").found is True
+    order.set("samkorning.register", "Cancerregistret")
+    with qtbot.waitSignal(panel.report_shown, timeout=10_000):
+        panel.set_order(order)
+    assert panel.report.entry("linkage").found is False
+    with qtbot.waitSignal(panel.report_shown, timeout=10_000):
+        panel.set_order(None)
+    assert panel.report is None and panel.rows == []
+
+
 def test_the_order_may_change_while_the_worker_reads(qtbot: QtBot, tmp_path: Path) -> None:
     order = complete_case(tmp_path)
     panel = EthicsPanel()

@@ -3,8 +3,12 @@
 A view of `beställning.ethics.check_ethics`: ✔ a requirement found, with its quote and where (file,
 page); ⚠ one not found, with what to do ("FK kan begära komplettering; kontrollera att etikansökan
 nämner …"), or a document that cannot be read ("kan inte läsas (skannad?)"); – one that does not
-apply. It warns and never blocks. `check(order, base_dir)` reads the documents off the GUI thread
-(a 60-page PDF takes a few hundred ms); `show_report` shows a report computed elsewhere.
+apply. It warns and never blocks.
+
+`set_order(order)` is all a page needs: the panel reads the documents off the GUI thread (a 60-page
+PDF takes a few hundred ms), waits until typing pauses (REFRESH_DELAY_MS) and does nothing while it
+is hidden, catching up when shown. `check(order)` reads at once; `show_report` shows a report
+computed elsewhere (e.g. by `check --json`'s caller).
 """
 
 from __future__ import annotations
@@ -13,7 +17,8 @@ import copy
 import html
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from beställning.ethics import EthicsEntry, EthicsReport, check_ethics
@@ -23,6 +28,7 @@ from ui.estimate_panel import GOOD, WARN
 from ui.workers import Report, Task, run_in_background
 
 MUTED = "#555"
+REFRESH_DELAY_MS = 300
 
 
 class EthicsPanel(QWidget):
@@ -35,6 +41,12 @@ class EthicsPanel(QWidget):
         self.report: EthicsReport | None = None
         self._task: Task[EthicsReport] | None = None
         self._generation = 0
+        self._order: Order | None = None
+        self._dirty = False  # the report shown is older than the order
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self._refresh_if_dirty)
 
         title = QLabel(self.tr("Etikansökan mot beställningen"))
         title.setObjectName("fieldLabel")
@@ -64,6 +76,27 @@ class EthicsPanel(QWidget):
         self.show_report(None)
 
     # --- reading ---------------------------------------------------------------------------------
+
+    def set_order(self, order: Order | None) -> None:
+        """The order to show; call again whenever it changes (cheap: the reading waits and is cached)."""
+        self._order = order
+        self._dirty = True
+        if self.isVisible():
+            self._timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._refresh_if_dirty()
+
+    def _refresh_if_dirty(self) -> None:
+        if not self._dirty or not self.isVisible():
+            return
+        self._dirty = False
+        self._timer.stop()
+        if self._order is None:
+            self.show_report(None)
+        else:
+            self.check(self._order)
 
     def check(self, order: Order, base_dir: Path | None = None) -> None:
         """Read the order's ethics documents in the background and show the result when it comes.
