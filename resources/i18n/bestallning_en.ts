@@ -815,6 +815,80 @@ Your work is saved automatically as a draft. Details are in the log file %2.</tr
     </message>
 </context>
 <context>
+    <name>EthicsPanel</name>
+    <message>
+        <source>Etikansökan mot beställningen</source>
+        <translation>Ethics application against the order</translation>
+    </message>
+    <message>
+        <source>Det Försäkringskassan kontrollerar i etikansökan och beslutet innan den beslutar. Varningarna hindrar inte att beställningen skickas.</source>
+        <translation>What Försäkringskassan checks in the ethics application and decision before it decides. The warnings do not stop the order from being sent.</translation>
+    </message>
+    <message>
+        <source>Läser etikhandlingarna …</source>
+        <translation>Reading the ethics documents …</translation>
+    </message>
+    <message>
+        <source>Etikhandlingarna kunde inte läsas: %1</source>
+        <translation>The ethics documents could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Etikhandlingarna har inte lästs än.</source>
+        <translation>The ethics documents have not been read yet.</translation>
+    </message>
+    <message>
+        <source>Beställningen kräver ingen etikprövning.</source>
+        <translation>The order needs no ethics review.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n krav att kontrollera i etikhandlingarna.</source>
+        <translation>
+            <numerusform>%n requirement to check in the ethics documents.</numerusform>
+            <numerusform>%n requirements to check in the ethics documents.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✔ Etikhandlingarna nämner allt som Försäkringskassan kontrollerar.</source>
+        <translation>✔ The ethics documents mention everything Försäkringskassan checks.</translation>
+    </message>
+    <message>
+        <source>Försäkringskassan som källa</source>
+        <translation>Försäkringskassan as the source</translation>
+    </message>
+    <message>
+        <source>Samkörning med andra register</source>
+        <translation>Linkage with other registers</translation>
+    </message>
+    <message>
+        <source>Mer än en leverans</source>
+        <translation>More than one delivery</translation>
+    </message>
+    <message>
+        <source>Diarienummer i beslutet</source>
+        <translation>Reference number in the decision</translation>
+    </message>
+    <message>
+        <source>Beslutsdatum</source>
+        <translation>Decision date</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Kompletteringar</source>
+        <translation>Supplements</translation>
+    </message>
+    <message>
+        <source>%1, s. %2</source>
+        <translation>%1, p. %2</translation>
+    </message>
+    <message>
+        <source>Hittat:</source>
+        <translation>Found:</translation>
+    </message>
+</context>
+<context>
     <name>EventPanel</name>
     <message>
         <source>t.ex. FK:s diarienummer</source>
