@@ -41,6 +41,7 @@ from beställning.send.record import METHOD_TEXT, resend_question
 from beställning.send.session import GateRefused, SendSession
 from beställning.send.smtp import CancelToken, SendCancelled, SendError, SendResult
 from beställning.settings import SettingsStore
+from ui.ethics_panel import EthicsPanel
 from ui.i18n import localized
 from ui.save_dialog import ask_save_path
 from ui.send_actions import SendActionsPanel
@@ -102,6 +103,8 @@ class SendPage(QWidget):
         left.addWidget(self.check_button)
         left.addWidget(self.verdict)
         left.addWidget(self.guard_text, 2)
+        self.ethics = EthicsPanel()
+        left.addWidget(self.ethics)
 
         self.outbox = outbox = SendActionsPanel(settings, self.secrets)
         self.preview, self.smtp, self.status = outbox.preview, outbox.smtp, outbox.status
@@ -144,6 +147,8 @@ class SendPage(QWidget):
         self.order = order
         self.sent_now_button.setVisible(False)
         self.checklist.set_order(order)
+        self.ethics.setVisible(order.route == "forskning")
+        self.ethics.set_order(order if order.route == "forskning" else None)
         self._invalidate()
         if self._sending is not None:
             if self.is_open(self._sending.order):
@@ -166,6 +171,7 @@ class SendPage(QWidget):
             self.refresh_checklist()
 
     def _attachments_changed(self) -> None:
+        self.ethics.set_order(self.order if self.order.route == "forskning" else None)
         self.order_changed.emit()
         self._invalidate()
 

@@ -1,7 +1,8 @@
 """`bestallning check ORDER.json [--json]`: the gate's dry run (exit 0 sendable, 1 blocking, 2 unreadable).
 
 The same answer the send gate gives: validation, missing and unreadable attachments, and the
-personnummer scan of the attachments and the order's free text. Nothing is written.
+personnummer scan of the attachments and the order's free text. The ethics application read against
+the order adds warnings (it never blocks). Nothing is written.
 """
 
 from __future__ import annotations
@@ -30,12 +31,14 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from beställning.cli.package import gate_options
+    from beställning.ethics import check_ethics
     from beställning.form import load_form
     from beställning.send.gate import dry_run
 
     order = read_order(args.order)
     verdict = dry_run(order, gate_options(args))
     problems = verdict.problems
+    ethics = check_ethics(order)  # warns, never blocks: FK may ask for a supplement
     if args.json:
         print_json(
             {
@@ -47,6 +50,7 @@ def run(args: argparse.Namespace) -> int:
                     for p in problems
                 ],
                 "scan": verdict.to_json(),
+                "ethics": ethics.to_json(),
             }
         )
         return EXIT_OK if verdict.sendable else EXIT_PROBLEMS
@@ -60,6 +64,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"FEL: {line}" if not line.startswith("  ") else line)
     for note in verdict.guard.scan.notes if verdict.guard else []:
         print(f"Obs: {note}")
+    for entry in ethics.warnings:
+        print(f"varning: Etikansökan: {entry.describe()}")
     if verdict.sendable:
         print(f"Beställningen kan skickas ({len(problems)} varningar).")
     else:

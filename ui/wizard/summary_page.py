@@ -29,6 +29,7 @@ from beställning.send.gate import Verdict, dry_run, fingerprint
 from beställning.send.session import options_from_settings
 from beställning.settings import SettingsError
 from beställning.validation import Problem, is_sendable
+from ui.ethics_panel import EthicsPanel
 from ui.i18n import localized
 from ui.workers import Task, run_in_background
 
@@ -83,6 +84,9 @@ class SummaryPage(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        self.ethics = EthicsPanel()  # what FK checks in the ethics application (warns, never blocks)
+        self.ethics.hide()
+        layout.addWidget(self.ethics)
         if extra is not None:
             layout.addWidget(extra)
         self._order: Order | None = None
@@ -142,6 +146,8 @@ class SummaryPage(QWidget):
         self._problems = problems
         if order is not None:
             self._order = order
+            self.ethics.setVisible(order.route == "forskning")
+            self.ethics.set_order(order if order.route == "forskning" else None)
             if self.verdict is None:
                 self._gate_timer.start()
         self._show(problems, self.verdict)
