@@ -265,14 +265,13 @@ def checkbox_slots(finder: SlotFinder, checks: list[CheckItem], fields: list[For
         for form_field in fields:
             if form_field.kind != "choice":
                 continue
-            options = {normalise(o) for o in form_field.options}
-            if len(options & set(by_label)) < 2:
+            options = index.option_keys(form_field)
+            if len({options[k] for k in set(options) & set(by_label)}) < 2:
                 continue
-            rank = min(
-                (c.rank for c in index.match_label(label) if c.field.id == form_field.id),
-                default=RANK_LOOSE,
-            )
-            location = f"kryssrutorna vid '{short(label or form_field.label)}' ({where})"
+            ranks = [c.rank for c in index.match_label(label) if c.field.id == form_field.id]
+            rank = min(ranks, default=RANK_LOOSE)
+            shown = label if ranks else form_field.label  # the text above may be unrelated
+            location = f"kryssrutorna vid '{short(shown)}' ({where})"
             finder.add(
                 Slot(
                     keys,
@@ -281,7 +280,7 @@ def checkbox_slots(finder: SlotFinder, checks: list[CheckItem], fields: list[For
                     layout.pos(first.paragraph),
                     layout.section(first.paragraph),
                     [Candidate(form_field, rank)],
-                    check=functools.partial(check_option, by_label),
+                    check=functools.partial(check_option, by_label, options),
                     checkbox=True,
                 )
             )
