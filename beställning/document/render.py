@@ -300,21 +300,22 @@ class _Renderer:
         self._heading("Bilaga: Valda variabler")
         self._note(
             "Variabler, tabeller och önskemål som beställningen avser, med motivering mot frågeställningarna. "
-            "Samma urval bifogas som Variabelval.xlsx."
+            "Samma urval bifogas som Variabelval.xlsx. ”Grupp i katalogen” är Beställningsassistentens "
+            "gruppering av begrepp ur offentliga källor, inte tabellnamn i MiDAS; bara rader ur en "
+            "importerad variabellista från Försäkringskassan anger Försäkringskassans tabell."
         )
-        from beställning.catalog.cart import selection_rows
-        from beställning.catalog.export import HEADERS
+        from beställning.catalog.export import headers, row_values, selection_for
 
-        rows = selection_rows(self.order)
-        table = self._grid(1 + len(rows), len(HEADERS))
-        self._header_row(table, list(HEADERS))
+        rows = selection_for(self.order, None)
+        columns = headers(rows)
+        table = self._grid(1 + len(rows), len(columns))
+        self._header_row(table, columns)
         for row, pick in zip(table.rows[1:], rows, strict=True):
-            variable = pick.variable + (" (önskemål)" if pick.kind == "wish" else "")
-            texts = [pick.benefit, pick.table, variable, pick.description, pick.period, pick.justification,
-                     pick.source]
-            for cell, text in zip(row.cells, texts, strict=True):
+            for cell, text in zip(row.cells, row_values(pick), strict=True):
                 _cell_text(cell, text, size=8)
-        _set_widths(table, [Cm(3.6), Cm(2.8), Cm(3.8), Cm(4.6), Cm(2.6), Cm(5.0), Cm(3.3)])
+        _set_widths(
+            table, [Cm(3.0), Cm(2.4), Cm(3.4), Cm(1.6), Cm(3.6), Cm(2.0), Cm(4.2), Cm(3.0), Cm(2.4)]
+        )
         _keep_row_together(table)
 
 
