@@ -22,6 +22,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from beställning.atomic import atomic_path
+from beställning.coverage import planned_extraction
 from beställning.form import FormDefinition, FormField, Section, load_form
 from beställning.order import Order
 from beställning.text import clean_text
@@ -250,10 +251,16 @@ class _Renderer:
         png = self.chart(self.order, self.as_of)
         if not png:
             return
-        self._note(
-            f"Täckning per förmån vid uttag {self.as_of.isoformat()} (Beställningsassistentens beräkning, "
-            "inte Försäkringskassans uppgift):"
-        )
+        when = f"uttag {self.as_of.isoformat()}"
+        if self.as_of == planned_extraction(self.order):
+            when = f"planerat uttag {self.as_of.isoformat()} (önskat leveransdatum)"
+        note = f"Täckning per förmån vid {when}; Beställningsassistentens beräkning, inte Försäkringskassans uppgift."
+        if any(b.benefit == "sa_ersattning" for b in self.order.benefits):
+            note += (
+                " Försäkringskassans fördröjning för sjuk- och aktivitetsersättning (cirka 9 månader) gäller "
+                "nybeviljade ärenden; fördröjningen för pågående ärenden är vår uppskattning."
+            )
+        self._note(note)
         self.doc.add_picture(io.BytesIO(png), width=Cm(17))
 
     def _attachments(self) -> None:
@@ -334,7 +341,8 @@ def build_document(
     form: FormDefinition | None = None,
 ) -> DocxDocument:
     """The filled form as a python-docx Document (not yet saved)."""
-    return _Renderer(order, form or load_form(), as_of or date.today(), chart).build()
+    as_of = as_of or planned_extraction(order) or date.today()
+    return _Renderer(order, form or load_form(), as_of, chart).build()
 
 
 def render_order(
