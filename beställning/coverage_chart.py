@@ -207,7 +207,8 @@ def _sublabel(cov: BenefitCoverage) -> str:
     if cov.lag is None:
         return ""
     if cov.lag.scope and cov.ongoing_lag_months is not None:
-        return f"fördröjning {cov.lag.months} mån för nybeviljade; pågående ≈ {cov.ongoing_lag_months} mån (uppskattning)"
+        ongoing = f"pågående ≈ {cov.ongoing_lag_months} mån (uppskattning)"
+        return f"fördröjning {cov.lag.months} mån för nybeviljade; {ongoing}"
     if cov.lag.changed_from:
         return f"fördröjning {cov.lag.months} mån (ändrad {cov.lag.changed_from})"
     if cov.lag.estimate:

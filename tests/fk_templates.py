@@ -608,7 +608,11 @@ def build_agency_below(path: Path, route: str = "statistik", boxes: str = "w14")
     title(doc, route)
     bold_paragraph(doc, "Beställare")
     table = grid_table(doc, 6, 2)
-    pairs = [("Beställarens namn", "Organisationsnummer"), ("Kontaktperson", "E-postadress"), ("Telefonnummer", "Adress")]
+    pairs = [
+        ("Beställarens namn", "Organisationsnummer"),
+        ("Kontaktperson", "E-postadress"),
+        ("Telefonnummer", "Adress"),
+    ]
     for index, (left, right) in enumerate(pairs):
         table.cell(index * 2, 0).text = left
         table.cell(index * 2, 1).text = right
@@ -650,7 +654,13 @@ def build_agency_controls(path: Path, route: str = "forskning") -> Path:
     bold_paragraph(doc, "Beställare")
     table = grid_table(doc, 5, 2)
     for row, (label, tag) in enumerate(
-        [("Beställarens namn", "txt1"), ("Kontaktperson", "txt2"), ("E-post", "txt3"), ("Telefon", "txt4"), ("Adress", "txt5")]
+        [
+            ("Beställarens namn", "txt1"),
+            ("Kontaktperson", "txt2"),
+            ("E-post", "txt3"),
+            ("Telefon", "txt4"),
+            ("Adress", "txt5"),
+        ]
     ):
         table.cell(row, 0).text = label
         table.cell(row, 1).paragraphs[0]._p.append(sdt_grey(tag=tag))

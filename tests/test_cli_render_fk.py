@@ -12,7 +12,9 @@ from tests import fk_templates as t
 from tests.conftest import EXAMPLES
 
 
-def test_a_form_for_the_other_route_is_refused_unless_forced(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_form_for_the_other_route_is_refused_unless_forced(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     template = t.build_agency_below(tmp_path / "statistik.docx", route="statistik")
     out = tmp_path / "ifylld.docx"
     args = ["render", str(EXAMPLES / "forskning.json"), "-o", str(out), "--template", str(template)]

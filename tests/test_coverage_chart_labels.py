@@ -6,9 +6,9 @@ from datetime import date
 from pathlib import Path
 
 from beställning.chart_png import measure_text
-from beställning.coverage import catalog_lookup, benefit_coverage, order_coverage, planned_extraction
-from beställning.coverage_chart import Text, estimate_width, layout_chart, wrap
 from beställning.cost.overrides import Overrides
+from beställning.coverage import benefit_coverage, catalog_lookup, order_coverage, planned_extraction
+from beställning.coverage_chart import Text, estimate_width, layout_chart, wrap
 from beställning.order import BenefitRequest, load_order
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

@@ -134,7 +134,9 @@ def label_cells(path: Path) -> list[tuple[str, object, object | None, object | N
                     continue  # a merged cell seen again
                 beside = row[c + 1] if c + 1 < len(row) and row[c + 1]._tc is not cell._tc else None
                 below = grid[r + 1][c] if r + 1 < len(grid) else None
-                found.append((cell.text.strip(), cell._tc, beside._tc if beside else None, below._tc if below else None))
+                found.append(
+                    (cell.text.strip(), cell._tc, beside._tc if beside else None, below._tc if below else None)
+                )
     return found
 
 
@@ -248,7 +250,10 @@ def test_content_controls_by_title_tag_and_label_lose_the_placeholder_look(tmp_p
         for tag in ("andamal0", "andamal1", "samk0", "samk1", "upp0", "gallr0", "upl0", "upl1", "kansl0", "kansl1")
     }
     assert states["andamal0"] == (route == "statistik") and states["andamal1"] == (route == "forskning")
-    assert (states["samk0"], states["samk1"]) == (order.get("samkorning.ja") is True, order.get("samkorning.ja") is False)
+    assert (states["samk0"], states["samk1"]) == (
+        order.get("samkorning.ja") is True,
+        order.get("samkorning.ja") is False,
+    )
     assert states["upp0"] == (order.get("upprepning.ja") is True)
     assert states["gallr0"] is False
     assert (states["upl0"], states["upl1"]) == (False, True)

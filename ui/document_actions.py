@@ -182,9 +182,7 @@ def fill_fk_form(window: QMainWindow, order: Order) -> None:
         window.statusBar().showMessage(result.report.summary(), 10000)
         dialog = FillReportDialog(result.report, window, before_saving=True)
         if dialog.exec() != QDialog.DialogCode.Accepted:
-            window.statusBar().showMessage(
-                QCoreApplication.translate("MainWindow", "Blanketten sparades inte."), 5000
-            )
+            window.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Blanketten sparades inte."), 5000)
             return
         save_prepared(window, order, result)
 
@@ -222,7 +220,11 @@ def save_prepared(window: QMainWindow, order: Order, prepared: object) -> None:
         return out
 
     def done(path: Path) -> None:
-        _done(window, path, QCoreApplication.translate("MainWindow", "Skrev ") + str(path) + ". " + prepared.report.summary())
+        _done(
+            window,
+            path,
+            QCoreApplication.translate("MainWindow", "Skrev ") + str(path) + ". " + prepared.report.summary(),
+        )
 
     _start_busy(window, QCoreApplication.translate("MainWindow", "Sparar blanketten…"))
     run_in_background(

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -141,23 +142,26 @@ class FillReportDialog(QDialog):
         layout.addWidget(self.table)
 
         if before_saving:
-            self.output = QLabel(self.tr("Ingenting är sparat ännu. Välj Spara för att välja var dokumentet ska sparas."))
+            self.output = QLabel(
+                self.tr("Ingenting är sparat ännu. Välj Spara för att välja var dokumentet ska sparas.")
+            )
         else:
             self.output = QLabel(self.tr("Sparad som: {path}").format(path=str(report.output)))
         self.output.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.output.setWordWrap(True)
         layout.addWidget(self.output)
 
+        self.save_button: QPushButton | None = None
+        self.open_button: QPushButton | None = None
         if before_saving:
             buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
             save_text = self.tr("Spara ändå…") if report.route_warning else self.tr("Spara…")
             self.save_button = buttons.addButton(save_text, QDialogButtonBox.ButtonRole.AcceptRole)
-            self.open_button = None
         else:
             buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-            self.save_button = None
-            self.open_button = buttons.addButton(self.tr("Öppna dokumentet"), QDialogButtonBox.ButtonRole.ActionRole)
-            self.open_button.clicked.connect(self._open_document)
+            open_button = buttons.addButton(self.tr("Öppna dokumentet"), QDialogButtonBox.ButtonRole.ActionRole)
+            open_button.clicked.connect(self._open_document)
+            self.open_button = open_button
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)

@@ -15,7 +15,17 @@ from beställning.catalog.cart import SelectionRow, group_header, selection_rows
 from beställning.catalog.model import Catalog
 from beställning.order import Order
 
-HEADERS = ("Förmån", "Grupp i katalogen", "Variabel", "Slag", "Beskrivning", "Period", "Motivering", "Källa", "Säkerhet")
+HEADERS = (
+    "Förmån",
+    "Grupp i katalogen",
+    "Variabel",
+    "Slag",
+    "Beskrivning",
+    "Period",
+    "Motivering",
+    "Källa",
+    "Säkerhet",
+)
 WIDTHS = (30, 22, 32, 12, 50, 18, 50, 44, 34)
 
 

@@ -129,7 +129,9 @@ class Filler:
                     clean_text(f"{title} ({Path(attachment.path).name})" if attachment.path else title),
                 )
             )
-            reasons[field_id] = "Bifogas som egen fil; listas här så att handläggaren ser vad som hör till beställningen."
+            reasons[field_id] = (
+                "Bifogas som egen fil; listas här så att handläggaren ser vad som hör till beställningen."
+            )
         for part in self.layout.parts:
             unclaim(part.root)
         if leftovers:
@@ -170,7 +172,9 @@ class Filler:
                 report.append(Placement(field_id, "Förmån", line, slot.kind, slot.location))
                 if benefit.wishes:
                     leftovers.append((field_id, f"Önskemål för {benefit.name}", benefit.wishes))
-                    reasons[field_id] = f"Fältet '{slot.label.strip()}' tar förmån och period; önskemålen får plats här."
+                    reasons[field_id] = (
+                        f"Fältet '{slot.label.strip()}' tar förmån och period; önskemålen får plats här."
+                    )
         variables_slot = result.placed.get(LIST_VARIABLES)
         if variables_slot is None:
             before = len(leftovers)
@@ -190,7 +194,9 @@ class Filler:
                 report.append(Placement(field_id, "Variabel", lines[number - 1], slot.kind, slot.location))
                 if pick.justification:
                     leftovers.append((field_id, f"Motivering för {pick.variable or pick.table}", pick.justification))
-                    reasons[field_id] = "Variabelfältet i blanketten tar en rad per variabel; motiveringen får plats här."
+                    reasons[field_id] = (
+                        "Variabelfältet i blanketten tar en rad per variabel; motiveringen får plats här."
+                    )
 
 
 def _reason(form_field: FormField, result: Assignment) -> str:
