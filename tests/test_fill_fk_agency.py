@@ -343,3 +343,48 @@ def test_route_boxes_do_not_count_as_a_title(tmp_path: Path) -> None:
     doc.save(str(tmp_path / "form.docx"))
     report = prepare_fill(order_for("statistik"), tmp_path / "form.docx").report
     assert report.form_route is None and report.route_warning == ""
+
+
+def test_section_headings_decide_shared_wordings(tmp_path: Path) -> None:
+    """'Namn' and 'Organisationsnummer' under each heading belong to that heading's party."""
+    doc = Document()
+    for heading, rows in (
+        ("Beställare", ["Namn", "Organisationsnummer"]),
+        ("Forskningshuvudman", ["Namn", "Organisationsnummer"]),
+        ("Fakturering", ["Adress", "Organisationsnummer"]),
+        ("Underskrift", ["Namn"]),
+    ):
+        t.bold_paragraph(doc, heading)
+        table = t.grid_table(doc, len(rows), 2)
+        for row, label in zip(table.rows, rows, strict=True):
+            row.cells[0].text = label
+    doc.save(str(tmp_path / "form.docx"))
+    order = order_for("forskning")
+    order.set("faktura.orgnr", "202100-1111")
+    order.set("huvudman.orgnr", "202100-2222")
+    fill_fk_form(order, tmp_path / "form.docx", tmp_path / "out.docx")
+    tables = Document(str(tmp_path / "out.docx")).tables
+    answers = [[row.cells[1].text for row in table.rows] for table in tables]
+    assert answers == [
+        [expected(order, "bestallare.kontaktperson"), expected(order, "bestallare.orgnr")],
+        [expected(order, "huvudman.namn"), "202100-2222"],
+        [expected(order, "faktura.adress"), "202100-1111"],
+        [expected(order, "underskrift.namn")],
+    ]
+
+
+@pytest.mark.parametrize("label", ["Fakturamottagare / adress", "Fakturamottagare/adress:", "Fakturamottagare och adress"])
+def test_invoice_recipient_and_address_is_the_invoice_address_alone(tmp_path: Path, label: str) -> None:
+    """The issue's wrong field: the postal address (Box 123) must never join the invoice address."""
+    doc = Document()
+    table = t.grid_table(doc, 2, 2)
+    table.cell(0, 0).text = label
+    table.cell(1, 0).text = "Ort och datum"
+    doc.save(str(tmp_path / "form.docx"))
+    order = order_for("forskning")
+    report = fill_fk_form(order, tmp_path / "form.docx", tmp_path / "out.docx")
+    out = Document(str(tmp_path / "out.docx")).tables[0]
+    assert out.cell(0, 1).text == expected(order, "faktura.adress")
+    assert "Box 123" not in out.cell(0, 1).text
+    assert out.cell(1, 1).text == "Uppsala, 2026-11-20"  # a real combined label still takes both
+    assert appendix(report)["bestallare.postadress"] == "Blanketten har inget fält för 'Postadress'."

@@ -263,16 +263,29 @@ class LabelIndex:
         return list(found.values())
 
     def companions(self, text: str) -> list[FormField]:
-        """Fields named by the parts of a combined label ("Ort och datum" -> ort, datum)."""
+        """Fields named by the parts of a combined label ("Ort och datum" -> ort, datum).
+
+        A part that is only a shared (generic) wording of another part's field qualifies it instead
+        of naming a second field: "Fakturamottagare / adress" is the invoice address alone, not the
+        invoice address and the postal address.
+        """
         parts = [p for p in _SPLIT_WORDS.split(text) if normalise(p)]
         if len(parts) < 2:
             return []
-        result: list[FormField] = []
+        named: list[tuple[str, FormField]] = []
         for part in parts:
-            exact = [c.field for c in self._by_key.get(normalise(part), ()) if c.rank <= RANK_SYNONYM]
-            if len(exact) == 1 and exact[0] not in result:
-                result.append(exact[0])
-        return result
+            key = normalise(part)
+            exact = [c.field for c in self._by_key.get(key, ()) if c.rank <= RANK_SYNONYM]
+            if len(exact) == 1 and all(exact[0] is not f for _, f in named):
+                named.append((key, exact[0]))
+        chosen = {f.id for _, f in named}
+        result = []
+        for key, form_field in named:
+            generic_for = {c.field.id for c in self._by_key.get(key, ()) if c.rank == RANK_GENERIC}
+            if generic_for & (chosen - {form_field.id}):
+                continue
+            result.append(form_field)
+        return result if len(result) > 1 else []
 
     def match_name(self, name: str) -> list[Candidate]:
         """Fields a tag, title or bookmark name stands for: the id, or else a label or synonym."""
