@@ -34,6 +34,7 @@ def sdt_run(
     alias: str = "",
     placeholder: str = "Klicka eller tryck här för att ange text.",
     extra_props: str = "",
+    placeholder_props: str = "",
 ) -> object:
     """A run-level plain-text content control showing its placeholder, as Word makes it."""
     props = ""
@@ -43,7 +44,7 @@ def sdt_run(
         props += f'<w:tag w:val="{escape(tag)}"/>'
     return parse_xml(
         f"<w:sdt {NS}><w:sdtPr>{props}<w:showingPlcHdr/>{extra_props}<w:text/></w:sdtPr>"
-        f'<w:sdtContent><w:r><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr>'
+        f'<w:sdtContent><w:r><w:rPr><w:rStyle w:val="PlaceholderText"/>{placeholder_props}</w:rPr>'
         f"<w:t>{escape(placeholder)}</w:t></w:r></w:sdtContent></w:sdt>"
     )
 
@@ -495,14 +496,7 @@ GREY = '<w:color w:val="808080"/>'
 
 def sdt_grey(tag: str = "", alias: str = "", placeholder: str = "Klicka eller tryck här för att ange text.") -> object:
     """A run-level control whose placeholder is grey by both the Placeholder Text style and a colour."""
-    props = (f'<w:alias w:val="{escape(alias)}"/>' if alias else "") + (
-        f'<w:tag w:val="{escape(tag)}"/>' if tag else ""
-    )
-    return parse_xml(
-        f"<w:sdt {NS}><w:sdtPr>{props}<w:showingPlcHdr/><w:text/></w:sdtPr>"
-        f'<w:sdtContent><w:r><w:rPr><w:rStyle w:val="PlaceholderText"/>{GREY}<w:sz w:val="18"/></w:rPr>'
-        f"<w:t>{escape(placeholder)}</w:t></w:r></w:sdtContent></w:sdt>"
-    )
+    return sdt_run(tag, alias, placeholder, placeholder_props=GREY + '<w:sz w:val="18"/>')
 
 
 def add_formdropdown(paragraph: Paragraph, name: str, entries: list[str]) -> None:
@@ -721,9 +715,5 @@ def build_agency_legacy(path: Path, route: str = "forskning") -> Path:
     return path
 
 
-AGENCY_BUILDERS = {
-    "agency_cells": build_agency_cells,
-    "agency_below": build_agency_below,
-    "agency_controls": build_agency_controls,
-    "agency_legacy": build_agency_legacy,
-}
+for _agency_form in (build_agency_cells, build_agency_below, build_agency_controls, build_agency_legacy):
+    BUILDERS[_agency_form.__name__.removeprefix("build_")] = _agency_form

@@ -10,6 +10,7 @@ control, the form field, the box) and compares; places without a field for the o
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -65,6 +66,14 @@ LIST_LABELS = ("Förmåner och perioder", "Tidsperiod")
 
 def order_for(route: str) -> Order:
     return load_order(EXAMPLES / f"{route}.json")
+
+
+def filled(tmp_path: Path, build: Callable[..., Path], route: str, **options: str):  # type: ignore[no-untyped-def]
+    """The example order of `route` filled into a template `build` makes; (order, report, output)."""
+    order = order_for(route)
+    template = build(tmp_path / "form.docx", route=route, **options)
+    out = tmp_path / "out.docx"
+    return order, fill_fk_form(order, template, out), out
 
 
 def expected(order: Order, field_id: str) -> str:
@@ -157,10 +166,7 @@ def assert_report_complete(report, order: Order) -> None:  # type: ignore[no-unt
 @pytest.mark.parametrize("route", ROUTES)
 @pytest.mark.parametrize("box_kind", ["glyph", "w14", "legacy"])
 def test_label_cells_with_answer_beside(tmp_path: Path, route: str, box_kind: str) -> None:
-    order = order_for(route)
-    template = t.build_agency_cells(tmp_path / "form.docx", route=route, boxes=box_kind)
-    report = fill_fk_form(order, template, tmp_path / "out.docx")
-    out = tmp_path / "out.docx"
+    order, report, out = filled(tmp_path, t.build_agency_cells, route, boxes=box_kind)
     seen = set()
     for label, _tc, beside, _below in label_cells(out):
         if beside is None:
@@ -186,17 +192,14 @@ def test_label_cells_with_answer_beside(tmp_path: Path, route: str, box_kind: st
     in_appendix = appendix(report)
     assert "huvudman.ansvarig" in in_appendix if route == "forskning" else "projekt.statistik" in in_appendix
     assert "faktura.adress" not in in_appendix and "bestallare.postadress" not in in_appendix
-    assert all(f"förmån:{b.benefit}" in in_appendix for b in order.benefits if b.wishes)  # wishes only
+    assert all(f"önskemål:{b.benefit}" in in_appendix for b in order.benefits if b.wishes)  # wishes only
     assert_report_complete(report, order)
     assert report.route_warning == ""
 
 
 @pytest.mark.parametrize("route", ROUTES)
 def test_answer_in_the_row_or_paragraph_below_and_w14_boxes(tmp_path: Path, route: str) -> None:
-    order = order_for(route)
-    template = t.build_agency_below(tmp_path / "form.docx", route=route)
-    report = fill_fk_form(order, template, tmp_path / "out.docx")
-    out = tmp_path / "out.docx"
+    order, report, out = filled(tmp_path, t.build_agency_below, route)
     seen = set()
     for label, _tc, _beside, below in label_cells(out):
         if label in TEXT_LABELS and below is not None:
@@ -218,10 +221,7 @@ def test_answer_in_the_row_or_paragraph_below_and_w14_boxes(tmp_path: Path, rout
 
 @pytest.mark.parametrize("route", ROUTES)
 def test_content_controls_by_title_tag_and_label_lose_the_placeholder_look(tmp_path: Path, route: str) -> None:
-    order = order_for(route)
-    template = t.build_agency_controls(tmp_path / "form.docx", route=route)
-    report = fill_fk_form(order, template, tmp_path / "out.docx")
-    out = tmp_path / "out.docx"
+    order, report, out = filled(tmp_path, t.build_agency_controls, route)
     by_tag = {
         "txt1": "bestallare.organisation",
         "txt2": "bestallare.kontaktperson",
@@ -263,10 +263,7 @@ def test_content_controls_by_title_tag_and_label_lose_the_placeholder_look(tmp_p
 
 @pytest.mark.parametrize("route", ROUTES)
 def test_legacy_fields_and_formcheckboxes(tmp_path: Path, route: str) -> None:
-    order = order_for(route)
-    template = t.build_agency_legacy(tmp_path / "form.docx", route=route)
-    report = fill_fk_form(order, template, tmp_path / "out.docx")
-    out = tmp_path / "out.docx"
+    order, report, out = filled(tmp_path, t.build_agency_legacy, route)
     results = t.formfield_results(out)
     by_name = {
         "Text1": "bestallare.organisation",
@@ -373,7 +370,9 @@ def test_section_headings_decide_shared_wordings(tmp_path: Path) -> None:
     ]
 
 
-@pytest.mark.parametrize("label", ["Fakturamottagare / adress", "Fakturamottagare/adress:", "Fakturamottagare och adress"])
+@pytest.mark.parametrize(
+    "label", ["Fakturamottagare / adress", "Fakturamottagare/adress:", "Fakturamottagare och adress"]
+)
 def test_invoice_recipient_and_address_is_the_invoice_address_alone(tmp_path: Path, label: str) -> None:
     """The issue's wrong field: the postal address (Box 123) must never join the invoice address."""
     doc = Document()

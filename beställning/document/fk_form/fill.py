@@ -26,7 +26,7 @@ from beställning.document.fk_form.ooxml import W_P, W_SDT, W_TBL, W_TC, owner_t
 from beställning.document.fk_form.open import TemplateError, open_template
 from beställning.document.fk_form.report import KIND_APPENDIX, FillReport, Leftover, Placement
 from beställning.document.fk_form.route import form_route, route_warning
-from beställning.document.fk_form.slots import SlotFinder
+from beställning.document.fk_form.slots import Slot, SlotFinder
 from beställning.document.fk_form.tables import ListTables, unclaim
 from beställning.document.labels import LIST_BENEFITS, LIST_VARIABLES, ROUTE_FIELD, LabelIndex
 from beställning.form import FormField, load_form
@@ -152,51 +152,58 @@ class Filler:
         self, result: Assignment, report: list[Placement], leftovers: list[Leftover], reasons: dict[str, str]
     ) -> None:
         """Benefits and variables: in their tables, else in one list field, else in the appendix."""
-        order, layout = self.order, self.layout
-        benefits_slot = result.placed.get(LIST_BENEFITS)
-        if benefits_slot is None:
+        order, layout, lists = self.order, self.layout, self.lists
+        plans = (
+            (LIST_BENEFITS, lists.fill_benefits, lists.benefits is None, "förmåner och perioder", "Förmånstabellen"),
+            (LIST_VARIABLES, lists.fill_variables, lists.variables is None, "variabler", "Variabeltabellen"),
+        )
+        for list_id, fill_table, no_table, what, table_name in plans:
+            placed = result.placed.get(list_id)
+            if placed is not None:
+                self._one_field_list(list_id, placed[0], report, leftovers, reasons)
+                continue
             before = len(leftovers)
-            self.lists.fill_benefits(order, layout, report, leftovers)
+            fill_table(order, layout, report, leftovers)
             for field_id, *_ in leftovers[before:]:
                 reasons.setdefault(
                     field_id,
-                    "Blanketten har ingen tabell och inget fält för förmåner och perioder."
-                    if self.lists.benefits is None
-                    else "Förmånstabellen i blanketten har ingen kolumn för detta.",
+                    f"Blanketten har ingen tabell och inget fält för {what}."
+                    if no_table
+                    else f"{table_name} i blanketten har ingen kolumn för detta.",
                 )
+
+    def _one_field_list(
+        self, list_id: str, slot: Slot, report: list[Placement], leftovers: list[Leftover], reasons: dict[str, str]
+    ) -> None:
+        """Report each benefit or variable written as a line of one field; their extras go to the appendix."""
+        order = self.order
+        Item = tuple[str, str, str, str, str]  # id, label, extra's id, extra's label, extra
+        items: list[Item]
+        if list_id == LIST_BENEFITS:
+            lines = benefit_lines(order).split("\n")
+            items = [
+                (f"förmån:{key}", "Förmån", f"önskemål:{key}", f"Önskemål för {b.name}", b.wishes)
+                for key, b in ((b.benefit or str(n), b) for n, b in enumerate(order.benefits, start=1))
+            ]
+            why = f"Fältet '{slot.label.strip()}' tar förmån och period; önskemålen får plats här."
         else:
-            slot = benefits_slot[0]
-            for number, benefit in enumerate(order.benefits, start=1):
-                field_id = f"förmån:{benefit.benefit or number}"
-                line = benefit_lines(order).split("\n")[number - 1]
-                report.append(Placement(field_id, "Förmån", line, slot.kind, slot.location))
-                if benefit.wishes:
-                    leftovers.append((field_id, f"Önskemål för {benefit.name}", benefit.wishes))
-                    reasons[field_id] = (
-                        f"Fältet '{slot.label.strip()}' tar förmån och period; önskemålen får plats här."
-                    )
-        variables_slot = result.placed.get(LIST_VARIABLES)
-        if variables_slot is None:
-            before = len(leftovers)
-            self.lists.fill_variables(order, layout, report, leftovers)
-            for field_id, *_ in leftovers[before:]:
-                reasons.setdefault(
-                    field_id,
-                    "Blanketten har ingen tabell och inget fält för variabler."
-                    if self.lists.variables is None
-                    else "Variabeltabellen i blanketten har ingen kolumn för detta.",
-                )
-        else:
-            slot = variables_slot[0]
             lines = variable_lines(order).split("\n")
-            for number, pick in enumerate(order.variables, start=1):
-                field_id = f"variabel:{pick.variable_id or number}"
-                report.append(Placement(field_id, "Variabel", lines[number - 1], slot.kind, slot.location))
-                if pick.justification:
-                    leftovers.append((field_id, f"Motivering för {pick.variable or pick.table}", pick.justification))
-                    reasons[field_id] = (
-                        "Variabelfältet i blanketten tar en rad per variabel; motiveringen får plats här."
-                    )
+            items = [
+                (
+                    f"variabel:{key}",
+                    "Variabel",
+                    f"motivering:{key}",
+                    f"Motivering för {v.variable or v.table}",
+                    v.justification,
+                )
+                for key, v in ((v.variable_id or str(n), v) for n, v in enumerate(order.variables, start=1))
+            ]
+            why = "Variabelfältet i blanketten tar en rad per variabel; motiveringen får plats här."
+        for line, (field_id, label, extra_id, extra_label, extra) in zip(lines, items, strict=True):
+            report.append(Placement(field_id, label, clean_text(line), slot.kind, slot.location))
+            if extra:
+                leftovers.append((extra_id, extra_label, clean_text(extra)))
+                reasons[extra_id] = why
 
 
 def _reason(form_field: FormField, result: Assignment) -> str:

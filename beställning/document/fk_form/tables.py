@@ -107,9 +107,17 @@ class ListTables:
             report.append(Placement(field_id, "Förmån", summary, KIND_CELL, location))
             has_period = "period" in roles or ("from" in roles and "to" in roles)
             if not has_period and (benefit.period_from or benefit.period_to):
-                leftovers.append((field_id, f"Period för {benefit.name}", period_text(benefit)))
+                leftovers.append(
+                    (f"period:{benefit.benefit or number}", f"Period för {benefit.name}", period_text(benefit))
+                )
             if "wishes" not in roles and benefit.wishes:
-                leftovers.append((field_id, f"Önskemål för {benefit.name}", benefit.wishes))
+                leftovers.append(
+                    (
+                        f"önskemål:{benefit.benefit or number}",
+                        f"Önskemål för {benefit.name}",
+                        clean_text(benefit.wishes),
+                    )
+                )
 
     def fill_variables(self, order: Order, layout: Layout, report: list[Placement], leftovers: list[Leftover]) -> None:
         names = {b.benefit: b.name for b in order.benefits}
@@ -137,7 +145,13 @@ class ListTables:
             location = f"tabell {part.tables.get(grid.table, 0)}, rad {row + 1} (variabler){part.where}"
             report.append(Placement(field_id, "Variabel", summary, KIND_CELL, location))
             if "justification" not in roles and pick.justification:
-                leftovers.append((field_id, f"Motivering för {shown}", pick.justification))
+                leftovers.append(
+                    (
+                        f"motivering:{pick.variable_id or number}",
+                        f"Motivering för {shown}",
+                        clean_text(pick.justification),
+                    )
+                )
 
 
 def _fill_row(target: ListTable, values: dict[str, str]) -> int:
