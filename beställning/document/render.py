@@ -321,7 +321,7 @@ class _Renderer:
             for cell, text in zip(row.cells, row_values(pick), strict=True):
                 _cell_text(cell, text, size=8)
         _set_widths(
-            table, [Cm(3.0), Cm(2.4), Cm(3.4), Cm(1.6), Cm(3.6), Cm(2.0), Cm(4.2), Cm(3.0), Cm(2.4)]
+            table, [Cm(3.5), Cm(3.1), Cm(3.2), Cm(1.8), Cm(3.3), Cm(1.9), Cm(3.4), Cm(3.0), Cm(2.4)]
         )
         _keep_row_together(table)
 
