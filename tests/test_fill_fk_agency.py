@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
+from docx.shared import Pt
+from lxml import etree
 
 from beställning.document.fk_form import KIND_APPENDIX, fill_fk_form
 from beställning.document.fk_form.fill import prepare_fill
@@ -387,3 +389,45 @@ def test_invoice_recipient_and_address_is_the_invoice_address_alone(tmp_path: Pa
     assert "Box 123" not in out.cell(0, 1).text
     assert out.cell(1, 1).text == "Uppsala, 2026-11-20"  # a real combined label still takes both
     assert appendix(report)["bestallare.postadress"] == "Blanketten har inget fält för 'Postadress'."
+
+
+def test_a_filled_control_takes_the_formatting_of_the_text_around_it(tmp_path: Path) -> None:
+    doc = Document()
+    paragraph = doc.add_paragraph()
+    label = paragraph.add_run("E-post: ")
+    label.font.name = "Arial"
+    label.font.size = Pt(11)
+    paragraph._p.append(t.sdt_grey(tag="x1"))
+    doc.add_paragraph("Projektets namn")
+    anchor = doc.add_paragraph("slut")._p
+    anchor.addprevious(t.sdt_block(alias="Projektets namn"))
+    doc.save(str(tmp_path / "form.docx"))
+    order = order_for("forskning")
+    fill_fk_form(order, tmp_path / "form.docx", tmp_path / "out.docx")
+    control = t.sdt_by(tmp_path / "out.docx", tag="x1")
+    run = control.find(f"{qn('w:sdtContent')}/{qn('w:r')}")
+    props = run.find(qn("w:rPr"))
+    assert props.find(qn("w:rFonts")).get(qn("w:ascii")) == "Arial"
+    assert props.find(qn("w:sz")).get(qn("w:val")) == "22"  # 11 pt, the label's size, not the placeholder's 9
+    assert props.find(qn("w:color")) is None and props.find(qn("w:rStyle")) is None
+    block = t.sdt_by(tmp_path / "out.docx", alias="Projektets namn")
+    assert t.sdt_content_text(block) == expected(order, "projekt.titel")
+    assert "PlaceholderText" not in etree.tostring(block).decode()
+
+
+def test_a_place_kept_for_fk_is_never_filled(tmp_path: Path) -> None:
+    """FK's own case number in the header ('fylls i av FK') is not the ethics approval's dnr."""
+    doc = Document()
+    header = doc.sections[0].header.paragraphs[0]
+    header.add_run("Dnr ")
+    header._p.append(t.sdt_run(alias="Diarienummer", placeholder="(fylls i av FK)"))
+    table = t.grid_table(doc, 2, 2)
+    table.cell(0, 0).text = "Diarienummer (fylls i av Försäkringskassan)"
+    table.cell(1, 0).text = "Projektets namn"
+    doc.save(str(tmp_path / "form.docx"))
+    order = order_for("forskning")
+    report = fill_fk_form(order, tmp_path / "form.docx", tmp_path / "out.docx")
+    assert t.sdt_content_text(t.sdt_by(tmp_path / "out.docx", alias="Diarienummer")) == "(fylls i av FK)"
+    out = Document(str(tmp_path / "out.docx")).tables[0]
+    assert out.cell(0, 1).text == "" and out.cell(1, 1).text == expected(order, "projekt.titel")
+    assert appendix(report)["etik.dnr"] == "Blanketten har inget fält för 'Etikprövningsmyndighetens diarienummer'."

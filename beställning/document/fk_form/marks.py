@@ -19,6 +19,7 @@ from beställning.document.fk_form.ooxml import (
     RUN_WRAPPERS,
     W14_CHECKBOX,
     W_P,
+    W_R,
     W_SDT,
     W_SDTCONTENT,
     W_SDTPR,
@@ -31,6 +32,7 @@ from beställning.document.fk_form.ooxml import (
     owner_table,
 )
 from beställning.document.fk_form.report import KIND_CELL, KIND_CONTROL, KIND_FORMFIELD, KIND_PARAGRAPH
+from beställning.document.fk_form.runs import run_text
 from beställning.document.fk_form.slots import Slot, SlotFinder, merge
 from beställning.document.fk_form.tokens import Glyph, LegacyField, tokens
 from beställning.document.fk_form.write import fill_formtext, fill_sdt, set_dropdown
@@ -192,6 +194,7 @@ def _add_sdt_text(finder: SlotFinder, sdt: Element, names: list[str], label: str
     shown = names[-1] if names else label or "utan namn"
     where = layout.where_paragraph(anchor) if anchor.tag == W_P else layout.part_of(anchor).where.strip()
     location = f"innehållskontrollen '{short(shown)}' ({where or 'dokumentet'})"
+    placeholder = "".join(run_text(r) for r in sdt.iter(W_R))
     finder.add(
         Slot(
             [sdt],
@@ -202,7 +205,8 @@ def _add_sdt_text(finder: SlotFinder, sdt: Element, names: list[str], label: str
             candidates,
             write_text=functools.partial(fill_sdt, sdt),
             label=label,
-        )
+        ),
+        f"{' '.join(names)} {placeholder}",
     )
 
 
