@@ -431,3 +431,29 @@ def test_a_place_kept_for_fk_is_never_filled(tmp_path: Path) -> None:
     out = Document(str(tmp_path / "out.docx")).tables[0]
     assert out.cell(0, 1).text == "" and out.cell(1, 1).text == expected(order, "projekt.titel")
     assert appendix(report)["etik.dnr"] == "Blanketten har inget fält för 'Etikprövningsmyndighetens diarienummer'."
+
+
+@pytest.mark.parametrize("box_kind", ["glyph", "w14", "legacy"])
+def test_boxes_each_in_their_own_cell_of_a_row(tmp_path: Path, box_kind: str) -> None:
+    """'| Registersamkörning | ☐ Ja | ☐ Nej |': the row is one question, whatever kind the boxes are."""
+    doc = Document()
+    rows = [
+        ("Registersamkörning", ["Ja", "Nej"]),
+        ("Upprepade leveranser", ["Ja", "Nej"]),
+        ("Ändamål", ["Statistik", "Forskning"]),
+    ]
+    table = t.grid_table(doc, len(rows), 3)
+    for number, (label, options) in enumerate(rows):
+        table.cell(number, 0).text = label
+        for column, option in enumerate(options, start=1):
+            t.box_options(table.cell(number, column).paragraphs[0], box_kind, [option], f"r{number}c{column}")
+    doc.save(str(tmp_path / "form.docx"))
+    order = order_for("forskning")
+    fill_fk_form(order, tmp_path / "form.docx", tmp_path / "out.docx")
+    out = Document(str(tmp_path / "out.docx")).tables[0]
+    states = [{**boxes(row.cells[1]._tc), **boxes(row.cells[2]._tc)} for row in out.rows]
+    assert states == [
+        {"Ja": True, "Nej": False},  # samkorning.ja is True
+        {"Ja": False, "Nej": True},  # upprepning.ja is False
+        {"Statistik": False, "Forskning": True},
+    ]

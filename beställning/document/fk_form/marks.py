@@ -214,6 +214,25 @@ def _is_bool(form_field: FormField) -> bool:
     return form_field.kind == "bool"
 
 
+def _box_groups(checks: list[CheckItem]) -> list[list[CheckItem]]:
+    """Boxes that answer one question: those in one cell, in one paragraph outside tables, or, when
+    each cell of a row holds one box ("| Samkörning | ☐ Ja | ☐ Nej |"), those in one row."""
+    by_owner: dict[Element, list[CheckItem]] = {}
+    for item in checks:
+        owner = owner_cell(item.paragraph)
+        by_owner.setdefault(owner if owner is not None else item.paragraph, []).append(item)
+    by_row: dict[Element, list[CheckItem]] = {}
+    groups: list[list[CheckItem]] = []
+    for owner, items in by_owner.items():
+        row = owner.getparent() if owner.tag == W_TC else None
+        if len(items) == 1 and row is not None and row.tag == W_TR:
+            by_row.setdefault(row, []).extend(items)
+        else:
+            groups.append(items)
+    groups.extend(items for items in by_row.values() if len(items) >= 2)
+    return groups
+
+
 def checkbox_slots(finder: SlotFinder, checks: list[CheckItem], fields: list[FormField]) -> None:
     """Each box as a yes/no slot, and boxes sharing a cell or paragraph as a Ja/Nej or choice slot."""
     layout, index = finder.layout, finder.index
@@ -237,12 +256,7 @@ def checkbox_slots(finder: SlotFinder, checks: list[CheckItem], fields: list[For
                 checkbox=True,
             )
         )
-    # Groups: checkboxes in one cell, or in one paragraph outside tables.
-    groups: dict[Element, list[CheckItem]] = {}
-    for item in checks:
-        owner = owner_cell(item.paragraph)
-        groups.setdefault(owner if owner is not None else item.paragraph, []).append(item)
-    for items in groups.values():
+    for items in _box_groups(checks):
         if len(items) < 2:
             continue
         first = items[0]
