@@ -200,8 +200,11 @@ def test_label_cells_with_answer_beside(tmp_path: Path, route: str, box_kind: st
 
 
 @pytest.mark.parametrize("route", ROUTES)
-def test_answer_in_the_row_or_paragraph_below_and_w14_boxes(tmp_path: Path, route: str) -> None:
-    order, report, out = filled(tmp_path, t.build_agency_below, route)
+@pytest.mark.parametrize("box_kind", ["glyph", "w14", "legacy"])
+def test_answer_in_the_row_or_paragraph_below_and_boxes_below_their_label(
+    tmp_path: Path, route: str, box_kind: str
+) -> None:
+    order, report, out = filled(tmp_path, t.build_agency_below, route, boxes=box_kind)
     seen = set()
     for label, _tc, _beside, below in label_cells(out):
         if label in TEXT_LABELS and below is not None:
