@@ -141,6 +141,14 @@ def grid_table(doc: DocxDocument, rows: int, cols: int) -> Table:
     return table
 
 
+def label_table(doc: DocxDocument, labels: list[str], cols: int = 2) -> Table:
+    """A table with one label a row in the first column and empty answer cells beside it."""
+    table = grid_table(doc, len(labels), cols)
+    for row, label in zip(table.rows, labels, strict=True):
+        row.cells[0].text = label
+    return table
+
+
 def bold_paragraph(doc: DocxDocument, text: str) -> Paragraph:
     paragraph = doc.add_paragraph()
     paragraph.add_run(text).bold = True

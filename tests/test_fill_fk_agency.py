@@ -308,9 +308,7 @@ def test_a_field_never_takes_the_place_another_value_fits_better(tmp_path: Path)
 def test_an_ambiguous_place_is_left_empty_and_reported(tmp_path: Path) -> None:
     """'Namn' with no heading above could be the contact person or the signatory: never guessed."""
     doc = Document()
-    table = t.grid_table(doc, 2, 2)
-    table.cell(0, 0).text = "Namn"
-    table.cell(1, 0).text = "E-post"
+    t.label_table(doc, ["Namn", "E-post"])
     doc.save(str(tmp_path / "form.docx"))
     order = order_for("forskning")
     report = fill_fk_form(order, tmp_path / "form.docx", tmp_path / "out.docx")
@@ -357,9 +355,7 @@ def test_section_headings_decide_shared_wordings(tmp_path: Path) -> None:
         ("Underskrift", ["Namn"]),
     ):
         t.bold_paragraph(doc, heading)
-        table = t.grid_table(doc, len(rows), 2)
-        for row, label in zip(table.rows, rows, strict=True):
-            row.cells[0].text = label
+        t.label_table(doc, rows)
     doc.save(str(tmp_path / "form.docx"))
     order = order_for("forskning")
     order.set("faktura.orgnr", "202100-1111")
@@ -381,9 +377,7 @@ def test_section_headings_decide_shared_wordings(tmp_path: Path) -> None:
 def test_invoice_recipient_and_address_is_the_invoice_address_alone(tmp_path: Path, label: str) -> None:
     """The issue's wrong field: the postal address (Box 123) must never join the invoice address."""
     doc = Document()
-    table = t.grid_table(doc, 2, 2)
-    table.cell(0, 0).text = label
-    table.cell(1, 0).text = "Ort och datum"
+    t.label_table(doc, [label, "Ort och datum"])
     doc.save(str(tmp_path / "form.docx"))
     order = order_for("forskning")
     report = fill_fk_form(order, tmp_path / "form.docx", tmp_path / "out.docx")
@@ -424,9 +418,7 @@ def test_a_place_kept_for_fk_is_never_filled(tmp_path: Path) -> None:
     header = doc.sections[0].header.paragraphs[0]
     header.add_run("Dnr ")
     header._p.append(t.sdt_run(alias="Diarienummer", placeholder="(fylls i av FK)"))
-    table = t.grid_table(doc, 2, 2)
-    table.cell(0, 0).text = "Diarienummer (fylls i av Försäkringskassan)"
-    table.cell(1, 0).text = "Projektets namn"
+    t.label_table(doc, ["Diarienummer (fylls i av Försäkringskassan)", "Projektets namn"])
     doc.save(str(tmp_path / "form.docx"))
     order = order_for("forskning")
     report = fill_fk_form(order, tmp_path / "form.docx", tmp_path / "out.docx")
