@@ -21,6 +21,7 @@ def _start_recovery(window: MainWindow) -> None:
     marker = Session(DraftStore())
     recovered = marker.start()
     window.set_session_marker(marker)
+    window.repository.clean_up()  # leftovers of interrupted saves, the wastebasket's old orders (logged)
     if not recovered:
         return
     order = max(recovered, key=lambda o: o.modified)  # the most recent; the others stay on the start page
