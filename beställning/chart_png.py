@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from beställning.coverage import CoverageError, order_coverage
+from beställning.coverage import CoverageError, order_coverage, planned_extraction
 from beställning.coverage_chart import ChartLayout, Line, Rect, Text, layout_chart
 from beställning.order import Order
 
@@ -67,6 +67,12 @@ def _font(size: int, bold: bool) -> FontType:
         except OSError:
             pass
     return ImageFont.load_default(size=size)
+
+
+def measure_text(text: str, size: float, bold: bool) -> float:
+    """The width of `text` in pixels in the font this renderer draws with (for the layout's wrapping)."""
+    font = _font(max(6, round(size)), bold)
+    return float(font.getlength(text))
 
 
 def _elide(draw: ImageDraw.ImageDraw, text: str, font: FontType, max_width: float | None) -> str:
@@ -128,12 +134,14 @@ def layout_png(layout: ChartLayout) -> bytes:
 
 
 def render_coverage_png(order: Order, as_of: date | None = None, width: float = 800) -> bytes | None:
-    """The order's coverage timeline as PNG bytes at 2× resolution, or None when no benefit has a period
+    """The order's coverage timeline as PNG bytes at 2× resolution, as of `as_of` (default: the order's
+    planned extraction date, else today), or None when no benefit has a period
     (or coverage cannot be computed because the catalog is unreadable; the .docx is then made without it).
     """
+    as_of = as_of or planned_extraction(order) or date.today()
     try:
-        coverages = order_coverage(order, as_of or date.today())
+        coverages = order_coverage(order, as_of)
     except CoverageError:
         return None
-    layout = layout_chart(coverages, as_of or date.today(), width=width, scale=2.0)
+    layout = layout_chart(coverages, as_of, width=width, scale=2.0, measure=measure_text)
     return layout_png(layout) if layout is not None else None

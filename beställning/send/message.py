@@ -105,7 +105,7 @@ def body_for(order: Order, package: Package, form: FormDefinition | None = None)
         order.text("bestallare.postadress"),
     ]
     lines += ["", "Kontaktuppgifter:"] + [c for c in contact if c and c.strip()]
-    signer = order.text("underskrift.namn") or order.text("bestallare.kontaktperson")
+    signer = order.text("bestallare.kontaktperson") or order.text("underskrift.namn")  # the sender signs
     lines += ["", "Med vänliga hälsningar", signer]
     text = "\n".join(line for line in lines if line is not None)
     while "\n\n\n" in text:

@@ -1065,20 +1065,32 @@ Your work is saved automatically as a draft. Details are in the log file %2.</tr
 <context>
     <name>FillReportDialog</name>
     <message>
-        <source>Så fylldes Försäkringskassans blankett i</source>
-        <translation>How Försäkringskassan&apos;s form was filled in</translation>
+        <source>Så fylls Försäkringskassans blankett i</source>
+        <translation>How Försäkringskassan&apos;s form will be filled in</translation>
     </message>
     <message>
-        <source>{placed} av {total} uppgifter fick plats i blanketten. {extra} uppgifter står i bilagan ”Uppgifter som inte fick plats i blanketten” sist i dokumentet (gulmarkerade nedan). Läs igenom dokumentet innan du skickar det.</source>
-        <translation>{placed} of {total} details fitted in the form. {extra} details are in the appendix “Uppgifter som inte fick plats i blanketten” (details that did not fit in the form) at the end of the document (highlighted in yellow below). Read the document through before you send it.</translation>
+        <source>{placed} av {total} uppgifter fick plats i blanketten. {extra} uppgifter står i bilagan ”Uppgifter som inte fick plats i blanketten” sist i dokumentet (gulmarkerade nedan, med skälet). Läs igenom dokumentet innan du skickar det.</source>
+        <translation>{placed} of {total} entries fit in the form. {extra} entries are in the appendix “Uppgifter som inte fick plats i blanketten” at the end of the document (highlighted in yellow below, with the reason). Read the document through before you send it.</translation>
     </message>
     <message>
         <source>Alla {total} uppgifter fick plats i blanketten.</source>
         <translation>All {total} details fitted in the form.</translation>
     </message>
     <message>
+        <source>Ingenting är sparat ännu. Välj Spara för att välja var dokumentet ska sparas.</source>
+        <translation>Nothing has been saved yet. Choose Save to choose where the document is saved.</translation>
+    </message>
+    <message>
         <source>Sparad som: {path}</source>
         <translation>Saved as: {path}</translation>
+    </message>
+    <message>
+        <source>Spara ändå…</source>
+        <translation>Save anyway…</translation>
+    </message>
+    <message>
+        <source>Spara…</source>
+        <translation>Save…</translation>
     </message>
     <message>
         <source>Öppna dokumentet</source>
@@ -1327,8 +1339,20 @@ The form and the help texts are based on: %2</translation>
         <translation>Choose Försäkringskassan&apos;s form</translation>
     </message>
     <message>
+        <source>Blanketten sparades inte.</source>
+        <translation>The form was not saved.</translation>
+    </message>
+    <message>
         <source> (FK:s blankett)</source>
         <translation> (FK&apos;s form)</translation>
+    </message>
+    <message>
+        <source>Välj ett annat filnamn: den ifyllda blanketten får inte ersätta Försäkringskassans mall.</source>
+        <translation>Choose another file name: the filled form must not replace Försäkringskassan&apos;s template.</translation>
+    </message>
+    <message>
+        <source>Sparar blanketten…</source>
+        <translation>Saving the form…</translation>
     </message>
     <message>
         <source>Fyller i Försäkringskassans blankett…</source>
