@@ -19,7 +19,8 @@ from beställning.settings import SettingsStore
 from tests.test_send_package import PNR, RECIPIENT, fake_form, fake_variables, research_order
 from tests.test_smtp_server import PASSWORD, USER, Cert, server_factory  # noqa: F401  (fixture)
 from tests.test_smtp_server import cert as cert
-from ui.send_page import KIND_ROLE, SendPage
+from ui.checklist_tree import KIND_ROLE
+from ui.send_page import SendPage
 from ui.workers import wait_for_all
 
 SHOTS = Path(os.environ.get("BESTALLNING_SHOTS", "/tmp/shots"))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 if TYPE_CHECKING:
     from beställning.drafts import DraftStore, Session
     from beställning.order import Order
+    from beställning.repository import OrderRepository
     from ui.estimate_panel import EstimatePanel
     from ui.order_session import OrderSession
 
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Beställningsassistenten – individdata från Försäkringskassan"))
         self._fit_to_screen()
         self._store, self._marker = store, session
+        self._repository: OrderRepository | None = None
         self._closing = False
         self._session: OrderSession | None = None
         central = QWidget()
@@ -219,28 +221,27 @@ class MainWindow(QMainWindow):
         catalog.order_changed.connect(self.session.mark_changed)
         return catalog
 
+    @property
+    def repository(self) -> OrderRepository:
+        """Where the orders live (drafts and register), shared by every page."""
+        if self._repository is None:
+            from beställning.repository import OrderRepository
+
+            self._repository = OrderRepository(self._store)
+        return self._repository
+
     def _make_send(self) -> QWidget:
         from ui.send_page import SendPage
 
-        send = SendPage()
+        send = SendPage(repository=self.repository)
         send.set_order(self.session.order)
         self.session.order_replaced.connect(lambda: send.set_order(self.session.order))
         send.order_changed.connect(self._order_sent_or_changed)
         return send
 
     def _order_sent_or_changed(self) -> None:
-        """After sending, the order enters the register at once, so its process can be followed."""
+        """Attachments or records changed (a send entered the register through the repository already)."""
         self.session.mark_changed()
-        if self.session.order.sent:
-            import sqlite3
-
-            from beställning.register import Register, RegisterError
-
-            try:
-                with Register() as register:
-                    register.save(self.session.order)
-            except (RegisterError, OSError, sqlite3.Error) as exc:  # the send succeeded; say what failed
-                self.statusBar().showMessage(self.tr("Beställningen kunde inte föras in i registret: ") + str(exc))
 
     def _make_settings(self) -> QWidget:
         from ui.settings_page import SettingsPage

@@ -8,7 +8,6 @@ filtered and searched in Python (`filters`) and shown through `OrderTableModel` 
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -48,7 +47,7 @@ from ui.register.sort_proxy import RoleSortProxy
 from ui.register.table_model import ID_ROLE, SORT_ROLE, Column, OrderTableModel
 from ui.save_dialog import ask_save_path, suggested_path
 
-STORAGE_ERRORS = (RegisterError, sqlite3.Error, OSError)
+STORAGE_ERRORS = (RegisterError, OSError)  # the register reports database failures as RegisterError
 
 
 class RegisterPage(QWidget):

@@ -213,7 +213,7 @@ class WizardPage(QWidget):
         problems = self.session.problems()
         for section_id, page in self.section_pages.items():
             page.show_problems([p for p in problems if p.section == section_id], section_id in self.passed)
-        self.summary.show_problems(problems)
+        self.summary.show_problems(problems, self.session.order)
         counts: dict[str, int] = {}
         for problem in problems:
             if problem.blocking:
