@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -97,8 +98,13 @@ def test_resources_read_from_a_zip(tmp_path: Path) -> None:
 
 def test_resources_ship_in_the_wheel_and_read_from_it(tmp_path: Path) -> None:
     """The wheel's package data include every used file (pyproject's package-data patterns)."""
+    source = tmp_path / "source"  # a copy, so that the build leaves nothing (build/, egg-info) in the checkout
+    for name in ("beställning", "ui", "resources"):
+        shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
+        shutil.copy2(ROOT / name, source / name)
     built = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(tmp_path), str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(tmp_path), str(source)],
         capture_output=True,
         text=True,
         timeout=300,
