@@ -14,13 +14,18 @@ from ui import i18n
 
 
 @pytest.fixture
-def translated(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Install the app's translators for the language the test chose, and remove them afterwards."""
-    before = set(qapp.findChildren(QTranslator))
-    yield
-    for translator in set(qapp.findChildren(QTranslator)) - before:
+def translated(qapp: QApplication) -> Iterator[None]:
+    """No translator but the ones the test installs (another test's may still be there); all undone after."""
+    before = qapp.findChildren(QTranslator)
+    for translator in before:
         QCoreApplication.removeTranslator(translator)
-        translator.deleteLater()
+    yield
+    for translator in qapp.findChildren(QTranslator):
+        QCoreApplication.removeTranslator(translator)
+        if translator not in before:
+            translator.setParent(None)
+    for translator in before:
+        QCoreApplication.installTranslator(translator)
     i18n.ui_language.cache_clear()
 
 
