@@ -6,11 +6,8 @@ Domain code, no Qt: the same `coverage_chart` layout the widget paints, drawn of
 from __future__ import annotations
 
 import io
-import shutil
-import subprocess
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -20,50 +17,26 @@ from beställning.order import Order
 
 FontType = ImageFont.FreeTypeFont | ImageFont.ImageFont
 
-_KNOWN_FONTS = {
-    False: (
-        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-        "/usr/share/fonts/TTF/DejaVuSans.ttf",
-        "/Library/Fonts/Arial.ttf",
-        "C:/Windows/Fonts/arial.ttf",
-    ),
-    True: (
-        "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-        "/usr/share/fonts/TTF/DejaVuSans-Bold.ttf",
-        "/Library/Fonts/Arial Bold.ttf",
-        "C:/Windows/Fonts/arialbd.ttf",
-    ),
-}
+FONT_FILES = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}  # resources/fonts/, with its licence
 
 
-@lru_cache(maxsize=4)
-def _font_file(bold: bool) -> str | None:
-    """A TrueType font with Swedish letters: known paths first, then fontconfig's match."""
-    for candidate in _KNOWN_FONTS[bold]:
-        if Path(candidate).is_file():
-            return candidate
-    if shutil.which("fc-match"):
-        try:
-            found = subprocess.run(
-                ["fc-match", "-f", "%{file}", "DejaVuSans:bold" if bold else "DejaVuSans"],
-                capture_output=True,
-                text=True,
-                timeout=5,
-                check=False,
-            ).stdout.strip()
-        except (OSError, subprocess.SubprocessError):
-            return None
-        if found and Path(found).is_file():
-            return found
-    return None
+@lru_cache(maxsize=2)
+def _font_bytes(bold: bool) -> bytes | None:
+    """The bundled DejaVu Sans (Swedish letters, the same on every OS), or None if it cannot be read."""
+    from resources import resource
+
+    try:
+        return resource("fonts", FONT_FILES[bold]).read_bytes()
+    except OSError:
+        return None
 
 
 @lru_cache(maxsize=32)
 def _font(size: int, bold: bool) -> FontType:
-    path = _font_file(bold) or _font_file(False)
-    if path:
+    data = _font_bytes(bold) or _font_bytes(False)
+    if data:
         try:
-            return ImageFont.truetype(path, size)
+            return ImageFont.truetype(io.BytesIO(data), size)
         except OSError:
             pass
     return ImageFont.load_default(size=size)

@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Literal
 
-from beställning import paths
-
 Route = Literal["forskning", "statistik"]
 ROUTES: tuple[Route, ...] = ("forskning", "statistik")
 
@@ -185,5 +183,7 @@ def parse_form(data: dict[str, Any]) -> FormDefinition:
 @cache
 def load_form() -> FormDefinition:
     """The bundled form definition (read once)."""
-    text = paths.resource_path("form", "form.json").read_text(encoding="utf-8")
+    from resources import resource
+
+    text = resource("form", "form.json").read_text(encoding="utf-8")
     return parse_form(json.loads(text))

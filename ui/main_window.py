@@ -308,9 +308,16 @@ class MainWindow(QMainWindow):
         for name in ("new", "open", "render"):
             toolbar.addAction(self.actions_by_name[name])
         help_menu = self.menuBar().addMenu(self.tr("&Hjälp"))
-        about = QAction(self.tr("&Om Beställningsassistenten"), self)
-        about.triggered.connect(self._about)
-        help_menu.addAction(about)
+        for name, text, slot in (
+            ("help", self.tr("&Hjälp…"), self.show_help),
+            ("log_folder", self.tr("Öppna &loggmappen"), self.open_log_folder),
+            ("about", self.tr("&Om Beställningsassistenten"), self._about),
+        ):
+            action = QAction(text, self)
+            action.triggered.connect(slot)
+            help_menu.addAction(action)
+            self.actions_by_name[name] = action
+        self._shortcuts.append((self.actions_by_name["help"], QKeySequence.StandardKey.HelpContents))
 
     def _update_title(self) -> None:
         self.setWindowTitle(f"{self.session.order.title()} – Beställningsassistenten")
@@ -365,20 +372,27 @@ class MainWindow(QMainWindow):
 
         fill_fk_form(self, self.session.order)
 
-    def _about(self) -> None:
-        from beställning import __version__
-        from beställning.form import load_form
+    def show_help(self) -> None:
+        from ui.help_page import HelpDialog
 
-        QMessageBox.about(
-            self,
-            self.tr("Om Beställningsassistenten"),
-            self.tr(
-                "Beställningsassistenten %1\n\nHjälper dig att beställa individdata från Försäkringskassan.\n\n"
-                "Blanketten och hjälptexterna bygger på: %2"
-            )
-            .replace("%1", __version__)
-            .replace("%2", load_form().source),
-        )
+        HelpDialog(self).exec()
+
+    def open_log_folder(self) -> None:
+        """The log folder in the file manager, for support; its path in the status bar in any case."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        from beställning import logs
+
+        folder = logs.log_dir()
+        self.statusBar().showMessage(self.tr("Loggmappen: ") + str(folder), 10000)
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            QMessageBox.information(self, self.tr("Loggmappen"), self.tr("Loggfilerna finns i: ") + str(folder))
+
+    def _about(self) -> None:
+        from ui.about_dialog import AboutBox
+
+        AboutBox(self).exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._closing:  # a second close while waiting for background work

@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="sv_SE">
 <context>
+    <name>AboutBox</name>
+    <message>
+        <source>Om Beställningsassistenten</source>
+        <translation>About Beställningsassistenten</translation>
+    </message>
+    <message>
+        <source>Blankettens underlag</source>
+        <translation>Basis of the form</translation>
+    </message>
+    <message>
+        <source>Variabelkatalogen</source>
+        <translation>Variable catalogue</translation>
+    </message>
+    <message>
+        <source>Kostnadsmodellens timpris</source>
+        <translation>Cost model&apos;s hourly rate</translation>
+    </message>
+    <message>
+        <source>Hjälper dig att beställa individdata från Försäkringskassan.</source>
+        <translation>Helps you order individual-level data from Försäkringskassan.</translation>
+    </message>
+    <message>
+        <source>Uppgifterna i programmet bygger på</source>
+        <translation>The information in the program is based on</translation>
+    </message>
+    <message>
+        <source>odaterat</source>
+        <translation>undated</translation>
+    </message>
+    <message>
+        <source>äldre än ett år</source>
+        <translation>older than a year</translation>
+    </message>
+    <message>
+        <source>Något av underlaget är mer än %1 dagar gammalt. Kontrollera Försäkringskassans sidor (blankett, variabellistor, timpris) innan du skickar, eller installera en nyare version.</source>
+        <translation>Some of this information is more than %1 days old. Check Försäkringskassan&apos;s pages (form, variable lists, hourly rate) before you send, or install a newer version.</translation>
+    </message>
+    <message>
+        <source>Versioner</source>
+        <translation>Versions</translation>
+    </message>
+    <message>
+        <source>Licens: MIT. Typsnittet i diagrammen: DejaVu Sans (fri licens).</source>
+        <translation>Licence: MIT. The font in the charts: DejaVu Sans (free licence).</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentsEditor</name>
     <message>
         <source>Lägg till fil…</source>
@@ -1117,6 +1164,17 @@ Your work is saved automatically as a draft. Details are in the log file %2.</tr
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Hjälp – Beställningsassistenten</source>
+        <translation>Help – Beställningsassistenten</translation>
+    </message>
+    <message>
+        <source>Hjälptext</source>
+        <translation>Help text</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Arbete pågår</source>
@@ -1215,6 +1273,14 @@ Your work is saved automatically as a draft. Details are in the log file %2.</tr
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>&amp;Hjälp…</source>
+        <translation>&amp;Help…</translation>
+    </message>
+    <message>
+        <source>Öppna &amp;loggmappen</source>
+        <translation>Open the &amp;log folder</translation>
+    </message>
+    <message>
         <source>&amp;Om Beställningsassistenten</source>
         <translation>&amp;About Beställningsassistenten</translation>
     </message>
@@ -1247,20 +1313,16 @@ Your work is saved automatically as a draft. Details are in the log file %2.</tr
         <translation>Saved: </translation>
     </message>
     <message>
-        <source>Om Beställningsassistenten</source>
-        <translation>About Beställningsassistenten</translation>
+        <source>Loggmappen: </source>
+        <translation>Log folder: </translation>
     </message>
     <message>
-        <source>Beställningsassistenten %1
-
-Hjälper dig att beställa individdata från Försäkringskassan.
-
-Blanketten och hjälptexterna bygger på: %2</source>
-        <translation>Beställningsassistenten %1
-
-Helps you order individual-level data from Försäkringskassan (FK).
-
-The form and the help texts are based on: %2</translation>
+        <source>Loggmappen</source>
+        <translation>Log folder</translation>
+    </message>
+    <message>
+        <source>Loggfilerna finns i: </source>
+        <translation>The log files are in: </translation>
     </message>
     <message>
         <source>Väntar på att arbetet i bakgrunden blir klart…</source>
