@@ -210,5 +210,5 @@ def test_clean_unknown_binary_blocks_as_unreadable() -> None:
     assert not report.clean
     assert not report.findings
     reason = report.unreadable[0].reason
-    assert "kan inte granskas" in reason and "PDF" in reason
+    assert "inte kan granskas" in reason and "PDF" in reason
     assert not any("granskad som text" in note for note in report.notes)

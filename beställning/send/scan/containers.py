@@ -29,7 +29,7 @@ def _inner_name(name: str) -> str:
         return path.with_suffix(_INNER_NAMES[suffix]).name
     if suffix in (".gz", ".bz2", ".xz", ".gzip"):
         return path.with_suffix("").name
-    return path.name
+    return "innehåll"  # a renamed file: its own name says nothing about what it holds
 
 
 def scan_compressed(scanner: Scanner, part: Part, kind: str, depth: int) -> None:

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from beställning.send.scan.engine import Part, Scanner
 
 # Base64 of at least 40 characters (30 bytes), possibly wrapped in lines as mail and PEM do.
-_BASE64 = re.compile(r"(?:[A-Za-z0-9+/]{16,}={0,2}[ \t]*\r?\n[ \t]*)*[A-Za-z0-9+/]{40,}={0,2}")
+_BASE64 = re.compile(r"[A-Za-z0-9+/]{20,}={0,2}(?:[ \t]*\r?\n[ \t]*[A-Za-z0-9+/]{4,}={0,2})*")
 _BINARY_WINDOW = 4 << 20
 
 
@@ -27,6 +27,8 @@ def scan_plain(scanner: Scanner, part: Part, markup: bool, depth: int) -> None:
         if len(chunk) < 40:
             return
         for match in _BASE64.finditer(chunk):
+            if match.end() - match.start() < 40:
+                continue
             data = _decode_base64(match.group())
             if data is None:
                 continue
