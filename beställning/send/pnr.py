@@ -32,7 +32,7 @@ _SEPARATOR = rf"(?:{_SPACE}{{0,2}}[-\u2013\u2014+./]{_SPACE}{{0,2}}|{_SPACE}{{1,
 # checks are the filter (a false alarm costs far less than a miss).
 _CANDIDATE = re.compile(
     r"(?=[0-9])(?<![0-9])(?<![0-9][-/.])"
-    r"(?:(?P<century>[0-9]{2})(?=[0-9]{6}))?"
+    r"(?:(?P<century>[0-9]{2})(?=[0-9]{4}))?"
     rf"(?P<date>[0-9]{{6}}|[0-9]{{4}}(?P<group>{_SPACE}{{1,2}})[0-9]{{2}}(?={_SPACE}))"
     rf"(?P<sep>{_SEPARATOR})?(?P<serial>[0-9]{{3}})(?P<check>[0-9])"
     r"(?![0-9])(?![-/.][0-9])"
