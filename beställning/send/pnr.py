@@ -46,6 +46,8 @@ _TIME_BEFORE = re.compile(
     r"modified|senast)[\W_]{0,3}$",
     re.IGNORECASE,
 )
+_MONTHS = frozenset(f"{m:02d}" for m in range(1, 13))
+_DAYS = frozenset(f"{d:02d}" for d in (*range(1, 32), *range(61, 92)))
 _TIME_AFTER = re.compile(r"(?:Z|[ \u00a0]?(?:UTC|GMT|CET|CEST))\b")
 
 
@@ -116,6 +118,8 @@ def find_pnr(text: str, today: date | None = None) -> list[PnrMatch]:
             if not sep or sep.strip(" \u00a0"):
                 continue  # 4-2-4 is written with spaces only: '8112 18 9876'
             yymmdd = yymmdd[:4] + yymmdd[-2:]
+        if yymmdd[2:4] not in _MONTHS or yymmdd[4:6] not in _DAYS:
+            continue  # cheap first: most digit groups (org numbers, amounts) have no month or day here
         ten = yymmdd + match["serial"] + match["check"]
         if not luhn_ok(ten):
             continue

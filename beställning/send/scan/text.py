@@ -220,9 +220,10 @@ class TextStream:
             hits = [hit for hit in find_pnr(view) if hit.end <= limit]
             if not hits:
                 continue
-            newlines = [i for i, char in enumerate(view) if char == "\n"]
-            for hit in hits:
-                line = first_line + bisect.bisect_left(newlines, hit.start)
+            line, counted = first_line, 0
+            for hit in hits:  # in order: count the line breaks between one hit and the next
+                line += view.count("\n", counted, hit.start)
+                counted = hit.start
                 key = (line, hit.masked)
                 if key in self._seen:
                     continue

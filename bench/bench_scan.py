@@ -1,0 +1,116 @@
+"""Speed and peak memory of the personnummer guard on a 150 MB document.xml (in a .docx) and a 150 MB CSV.
+
+Targets (issue 10): >= 50 MB/s, peak RSS <= 2x the largest part. Each file is scanned in a child
+process so its peak RSS (resource.getrusage, ru_maxrss) is its own; the baseline RSS of the child
+after imports is printed too. MB/s is per wall-clock second and per CPU second (the machine is shared).
+
+    .venv/bin/python bench/bench_scan.py [--mb 150]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+MB = 1024 * 1024
+TARGET_MB_S = 50.0
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+PARAGRAPH = (
+    '<w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>Beskrivning av variabeln '
+    "sjukpenning, utbetald 2024-01-15, org.nr 202100-5521, dnr 2024-01234-01 och </w:t></w:r>"
+    '<w:r><w:t xml:space="preserve">mer text i ett stycke som Word skriver det.</w:t></w:r></w:p>'
+)
+
+
+def _test_number() -> str:
+    from tests.pnr_numbers import make_numbers
+
+    return make_numbers(1, seed=99)[0]
+
+
+def make_docx(path: Path, size: int) -> int:
+    """A .docx whose document.xml is `size` bytes, with one synthetic number at the end; returns its size."""
+    head = f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>'.encode()
+    tail = f"<w:p><w:r><w:t>{_test_number()}</w:t></w:r></w:p></w:body></w:document>".encode()
+    block = PARAGRAPH.encode() * 4096
+    written = 0
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        with zf.open("word/document.xml", "w", force_zip64=True) as out:
+            out.write(head)
+            written += len(head)
+            while written + len(block) < size:
+                out.write(block)
+                written += len(block)
+            out.write(tail)
+            written += len(tail)
+    return written
+
+
+def make_csv(path: Path, size: int) -> int:
+    rows = "".join(f"{i};2024-01-{i % 28 + 1:02d};202100-5521;{i * 37 % 100000};Malmö;sjukpenning\n" for i in range(1000))
+    block = rows.encode()
+    written = 0
+    with path.open("wb") as out:
+        out.write(b"lopnr;datum;orgnr;belopp;ort;forman\n")
+        while written + len(block) < size:
+            out.write(block)
+            written += len(block)
+        line = f"999999;{_test_number()};x;0;Åre;x\n".encode()
+        out.write(line)
+        written += len(line)
+    return written
+
+
+def child(path: str) -> None:
+    from beställning.send.scan import scan_path
+
+    baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    start, cpu = time.perf_counter(), time.process_time()
+    report = scan_path(Path(path))
+    wall, used = time.perf_counter() - start, time.process_time() - cpu
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    print(json.dumps({"wall": wall, "cpu": used, "peak": peak, "baseline": baseline,
+                      "findings": len(report.findings), "unreadable": [u.reason for u in report.unreadable]}))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--mb", type=int, default=150)
+    parser.add_argument("--child")
+    args = parser.parse_args()
+    if args.child:
+        child(args.child)
+        return
+    work = Path(tempfile.mkdtemp(prefix="bench-scan-"))
+    cases = [("document.xml i .docx", work / "stor.docx", make_docx), ("CSV", work / "stor.csv", make_csv)]
+    for label, path, make in cases:
+        part = make(path, args.mb * MB)
+        out = subprocess.run([sys.executable, __file__, "--child", str(path)], check=True, capture_output=True,
+                             text=True).stdout
+        result = json.loads(out)
+        mb = part / MB
+        rate, cpu_rate = mb / result["wall"], mb / result["cpu"]
+        peak, base = result["peak"] / MB, result["baseline"] / MB
+        print(
+            f"{label}: {mb:.0f} MB (fil {path.stat().st_size / MB:.0f} MB), {result['wall']:.1f} s: "
+            f"{rate:.1f} MB/s vägg, {cpu_rate:.1f} MB/s CPU (mål >= {TARGET_MB_S:.0f}) "
+            f"{'OK' if rate >= TARGET_MB_S else 'UNDER MÅL'}; "
+            f"topp-RSS {peak:.0f} MB (varav {base:.0f} MB efter import; mål <= {2 * mb:.0f} MB) "
+            f"{'OK' if peak <= 2 * mb else 'ÖVER MÅL'}; fynd {result['findings']}, ej granskade {result['unreadable']}"
+        )
+        path.unlink()
+
+
+if __name__ == "__main__":
+    main()
