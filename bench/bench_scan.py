@@ -58,7 +58,9 @@ def make_docx(path: Path, size: int) -> int:
 
 
 def make_csv(path: Path, size: int) -> int:
-    rows = "".join(f"{i};2024-01-{i % 28 + 1:02d};202100-5521;{i * 37 % 100000};Malmö;sjukpenning\n" for i in range(1000))
+    rows = "".join(
+        f"{i};2024-01-{i % 28 + 1:02d};202100-5521;{i * 37 % 100000};Malmö;sjukpenning\n" for i in range(1000)
+    )
     block = rows.encode()
     written = 0
     with path.open("wb") as out:
@@ -80,8 +82,18 @@ def child(path: str) -> None:
     report = scan_path(Path(path))
     wall, used = time.perf_counter() - start, time.process_time() - cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    print(json.dumps({"wall": wall, "cpu": used, "peak": peak, "baseline": baseline,
-                      "findings": len(report.findings), "unreadable": [u.reason for u in report.unreadable]}))
+    print(
+        json.dumps(
+            {
+                "wall": wall,
+                "cpu": used,
+                "peak": peak,
+                "baseline": baseline,
+                "findings": len(report.findings),
+                "unreadable": [u.reason for u in report.unreadable],
+            }
+        )
+    )
 
 
 def main() -> None:
@@ -96,8 +108,9 @@ def main() -> None:
     cases = [("document.xml i .docx", work / "stor.docx", make_docx), ("CSV", work / "stor.csv", make_csv)]
     for label, path, make in cases:
         part = make(path, args.mb * MB)
-        out = subprocess.run([sys.executable, __file__, "--child", str(path)], check=True, capture_output=True,
-                             text=True).stdout
+        out = subprocess.run(
+            [sys.executable, __file__, "--child", str(path)], check=True, capture_output=True, text=True
+        ).stdout
         result = json.loads(out)
         mb = part / MB
         rate, cpu_rate = mb / result["wall"], mb / result["cpu"]

@@ -106,12 +106,22 @@ def test_real_numbers_ending_in_no_valid_time_are_found_after_time_words(word: s
 
 @pytest.mark.parametrize(
     "text",
-    ["8112 18 9876", "811218  9876", "811218.9876", "811218/9876", "19811218.9876", "19811218 / 9876", "198112 18 9876"],
+    [
+        "8112 18 9876",
+        "811218  9876",
+        "811218.9876",
+        "811218/9876",
+        "19811218.9876",
+        "19811218 / 9876",
+        "198112 18 9876",
+    ],
 )
 def test_new_separators(text: str) -> None:
     assert find_pnr(text, TODAY), text
 
 
-@pytest.mark.parametrize("text", ["2024 01 15 1234", "15.01.2024", "1.811218.9876", "2024/811218/9876", "811218.9876.5"])
+@pytest.mark.parametrize(
+    "text", ["2024 01 15 1234", "15.01.2024", "1.811218.9876", "2024/811218/9876", "811218.9876.5"]
+)
 def test_new_separators_stay_quiet_on_look_alikes(text: str) -> None:
     assert find_pnr(text, TODAY) == []

@@ -77,7 +77,12 @@ def test_json_round_trip_and_errors(tmp_path: Path) -> None:
     assert clearances_from_json(data) == clearances
     assert data[0]["cleared_on"] == "2026-12-01"
     assert P1 not in json.dumps(data)
-    for bad, word in (({}, "lista"), ([1], "objekt"), ([{"finding": "x"}], "saknar"), ([{**data[0], "cleared_on": "igår"}], "datum")):
+    for bad, word in (
+        ({}, "lista"),
+        ([1], "objekt"),
+        ([{"finding": "x"}], "saknar"),
+        ([{**data[0], "cleared_on": "igår"}], "datum"),
+    ):
         with pytest.raises(ClearanceError, match=word):
             clearances_from_json(bad)
 

@@ -18,8 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from beställning.send.scan import ScanLimits, ScanReport, scan_bytes, scan_path
-from beställning.send.scan import xmltext
+from beställning.send.scan import ScanLimits, ScanReport, scan_bytes, scan_path, xmltext
 from tests.pnr_numbers import dashed, make_numbers, masked
 from tests.test_scan_files import make_docx, make_xlsx
 
@@ -127,17 +126,24 @@ ODF_NS = (
 
 
 def odf(body: str, mimetype: str = "application/vnd.oasis.opendocument.text", manifest: str = "") -> bytes:
-    content = f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODF_NS}><office:body>{body}</office:body></office:document-content>'
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODF_NS}>'
+        f"<office:body>{body}</office:body></office:document-content>"
+    )
     members: dict[str, str | bytes] = {
         "mimetype": mimetype,
         "content.xml": content,
-        "META-INF/manifest.xml": manifest or '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>',
+        "META-INF/manifest.xml": manifest
+        or '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>',
     }
     return zip_bytes(members, stored_first="mimetype")
 
 
 def test_odt_number_split_over_spans() -> None:
-    body = f"<office:text><text:p>Person {P1[:4]}<text:span>{P1[4:6]}</text:span>-<text:span>{P1[6:]}</text:span></text:p></office:text>"
+    body = (
+        f"<office:text><text:p>Person {P1[:4]}<text:span>{P1[4:6]}</text:span>-"
+        f"<text:span>{P1[6:]}</text:span></text:p></office:text>"
+    )
     report = scan_bytes("brev.odt", odf(body))
     assert [(f.place, f.masked) for f in report.findings] == [("innehållet, stycke 1", masked(P1))]
 
@@ -147,7 +153,8 @@ def test_ods_numeric_cell_gets_its_leading_zero_back() -> None:
     body = (
         '<office:spreadsheet><table:table table:name="Blad1"><table:table-row>'
         '<table:table-cell table:number-columns-repeated="2"/>'
-        f'<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value}</text:p></table:table-cell>'
+        f'<table:table-cell office:value-type="float" office:value="{value}">'
+        f"<text:p>{value}</text:p></table:table-cell>"
         "</table:table-row></table:table></office:spreadsheet>"
     )
     report = scan_bytes("data.ods", odf(body, "application/vnd.oasis.opendocument.spreadsheet"))
@@ -276,7 +283,7 @@ def test_excel_drawing_text_box_and_chart_cache(tmp_path: Path) -> None:
     drawing = (
         '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" '
         'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><xdr:sp><xdr:txBody>'
-        f"<a:p><a:r><a:t>{P1[:5]}</a:t></a:r><a:r><a:rPr b=\"1\"/><a:t>{P1[5:]}</a:t></a:r></a:p>"
+        f'<a:p><a:r><a:t>{P1[:5]}</a:t></a:r><a:r><a:rPr b="1"/><a:t>{P1[5:]}</a:t></a:r></a:p>'
         "</xdr:txBody></xdr:sp></xdr:wsDr>"
     )
     chart = (
@@ -365,9 +372,7 @@ def test_pptx_split_runs_and_notes() -> None:
 
 def test_fast_reader_agrees_with_the_exact_reader(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = make_docx(tmp_path / "stor.docx", body=f"Inledning {P1[:4]}")
-    paragraphs = "".join(
-        f"<w:p><w:r><w:t>Rad {i} org 202100-5521</w:t></w:r></w:p>" for i in range(200)
-    )
+    paragraphs = "".join(f"<w:p><w:r><w:t>Rad {i} org 202100-5521</w:t></w:r></w:p>" for i in range(200))
     document = (
         f'<w:document {W_NS} xmlns:wp="x"><w:body>{paragraphs}'
         f"<w:p><w:r><w:t>{P1[:4]}</w:t></w:r><w:r><w:t>{P1[4:]}</w:t></w:r></w:p>"

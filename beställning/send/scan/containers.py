@@ -11,7 +11,7 @@ import gzip
 import lzma
 import tarfile
 from pathlib import PurePosixPath
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, cast
 
 from beställning.send.scan.report import REMOVE_IT, CannotRead, TooBig
 from beställning.zipguard import size_text
@@ -34,15 +34,15 @@ def _inner_name(name: str) -> str:
 
 def scan_compressed(scanner: Scanner, part: Part, kind: str, depth: int) -> None:
     """Unpack a .gz/.bz2/.xz stream and scan what it holds one level deeper."""
-    handle: IO[bytes]
+    stream = part.stream
     if kind == "gzip":
-        handle = gzip.GzipFile(fileobj=part.stream, mode="rb")
+        opened = cast(IO[bytes], gzip.GzipFile(fileobj=stream, mode="rb"))  # noqa: SIM115 - `with` below
     elif kind == "bzip2":
-        handle = bz2.BZ2File(part.stream, mode="rb")
+        opened = cast(IO[bytes], bz2.BZ2File(stream, mode="rb"))
     else:
-        handle = lzma.LZMAFile(part.stream, mode="rb")
+        opened = cast(IO[bytes], lzma.LZMAFile(stream, mode="rb"))
     inner = _inner_name(part.name)
-    with handle:
+    with opened as handle:
         scanner.scan_nested(inner, f"{part.source} → {inner}", handle, depth, packed=part.size)
 
 

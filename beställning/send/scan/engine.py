@@ -144,9 +144,7 @@ class Scanner:
         except ZipTooLarge as exc:
             self.unreadable(part.source, f"{exc} {REMOVE_IT}")
         except Exception as exc:  # a broken file must be reported, never crash the guard
-            self.unreadable(
-                part.source, f"filen kan inte läsas ({type(exc).__name__}: {exc}). {CONVERT_OR_REMOVE}"
-            )
+            self.unreadable(part.source, f"filen kan inte läsas ({type(exc).__name__}: {exc}). {CONVERT_OR_REMOVE}")
 
     def scan_nested(self, name: str, source: str, handle: IO[bytes], depth: int, packed: int | None = None) -> None:
         """Spool a member, decompressed stream or attachment and scan it one level deeper."""

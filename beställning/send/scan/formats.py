@@ -23,24 +23,49 @@ class Format:
 
 
 READ: tuple[Format, ...] = (
-    Format("text", "Text", ".txt .csv .tsv .tab .dat .log .md .sql .sps .do .sas .r .py m.fl.",
-           "all text i UTF-8, UTF-16/32 (med eller utan BOM), cp1252/latin-1; känns igen på innehållet"),
+    Format(
+        "text",
+        "Text",
+        ".txt .csv .tsv .tab .dat .log .md .sql .sps .do .sas .r .py m.fl.",
+        "all text i UTF-8, UTF-16/32 (med eller utan BOM), cp1252/latin-1; känns igen på innehållet",
+    ),
     Format("json", "JSON, XML", ".json .xml", "texten, \\u-koder och teckenreferenser avkodade"),
-    Format("html", "HTML", ".html .htm", "texten med taggar borttagna (siffror delade av taggar sammanfogas), &-koder avkodade"),
+    Format(
+        "html",
+        "HTML",
+        ".html .htm",
+        "texten med taggar borttagna (siffror delade av taggar sammanfogas), &-koder avkodade",
+    ),
     Format("base64", "Base64 i text", "", "längre base64-block avkodas och granskas som egna filer"),
     Format("rtf", "RTF", ".rtf", "texten med styrord borttagna, \\'xx och \\uN avkodade"),
-    Format("eml", "E-post", ".eml", "rubriker och alla MIME-delar (base64, quoted-printable), bilagor granskas som filer"),
+    Format(
+        "eml", "E-post", ".eml", "rubriker och alla MIME-delar (base64, quoted-printable), bilagor granskas som filer"
+    ),
     Format("pdf", "PDF", ".pdf", "textlagret på varje sida och inbäddade filer; sidor utan text får en anmärkning"),
-    Format("word", "Word", ".docx .docm .dotx .dotm",
-           "brödtext, tabeller, sidhuvud/sidfot, fotnoter, kommentarer, textrutor, diagram, SmartArt, "
-           "altChunk-delar, innehållskontroller, egenskaper, inbäddade filer"),
-    Format("excel", "Excel", ".xlsx .xlsm .xltx .xltm",
-           "alla celler (text, tal med förlorad inledande nolla, datumformaterade tal, formler), bladnamn, "
-           "definierade namn, kommentarer, sidhuvud/sidfot, ritningar och textrutor, diagram, "
-           "datavalideringslistor, hyperlänkar, pivotdata, inbäddade filer"),
-    Format("powerpoint", "PowerPoint", ".pptx .ppsx .potx .pptm", "bilder, anteckningar, diagram, SmartArt, egenskaper"),
-    Format("odf", "OpenDocument", ".odt .ods .odp .odg .ott .ots .otp",
-           "all text, tal i celler (office:value, inledande nolla återställd), anteckningar, inbäddade filer"),
+    Format(
+        "word",
+        "Word",
+        ".docx .docm .dotx .dotm",
+        "brödtext, tabeller, sidhuvud/sidfot, fotnoter, kommentarer, textrutor, diagram, SmartArt, "
+        "altChunk-delar, innehållskontroller, egenskaper, inbäddade filer",
+    ),
+    Format(
+        "excel",
+        "Excel",
+        ".xlsx .xlsm .xltx .xltm",
+        "alla celler (text, tal med förlorad inledande nolla, datumformaterade tal, formler), bladnamn, "
+        "definierade namn, kommentarer, sidhuvud/sidfot, ritningar och textrutor, diagram, "
+        "datavalideringslistor, hyperlänkar, pivotdata, inbäddade filer",
+    ),
+    Format(
+        "powerpoint", "PowerPoint", ".pptx .ppsx .potx .pptm", "bilder, anteckningar, diagram, SmartArt, egenskaper"
+    ),
+    Format(
+        "odf",
+        "OpenDocument",
+        ".odt .ods .odp .odg .ott .ots .otp",
+        "all text, tal i celler (office:value, inledande nolla återställd), anteckningar, inbäddade filer",
+    ),
     Format("zip", "Zip", ".zip", "alla filer i arkivet, nästlade"),
     Format("tar", "Tar", ".tar .tar.gz .tgz .tar.bz2 .tbz2 .tar.xz .txz", "alla filer i arkivet, nästlade"),
     Format("compressed", "Komprimerad fil", ".gz .bz2 .xz", "innehållet packas upp och granskas"),
@@ -121,9 +146,14 @@ def sniff(head: bytes, name: str) -> str:
     blocked = _blocked_kind(head, suffix)
     if blocked is not None:
         return f"blocked:{blocked}"
-    if head.startswith(_IMAGE_MAGIC) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP") or head[4:12] in (
-        b"ftypheic",
-        b"ftypmif1",
+    if (
+        head.startswith(_IMAGE_MAGIC)
+        or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
+        or head[4:12]
+        in (
+            b"ftypheic",
+            b"ftypmif1",
+        )
     ):
         return "image"
     if looks_binary(head):
@@ -167,7 +197,9 @@ def _blocked_kind(head: bytes, suffix: str) -> str | None:
     elif head.startswith(b"<stata_dta>"):
         kind = "en Stata-fil"
     elif head.startswith((b"7z\xbc\xaf\x27\x1c", b"Rar!\x1a\x07")):
-        return "Arkivformatet (7z/rar) kan inte öppnas av granskningen: packa om filerna som .zip, eller ta bort arkivet."
+        return (
+            "Arkivformatet (7z/rar) kan inte öppnas av granskningen: packa om filerna som .zip, eller ta bort arkivet."
+        )
     elif suffix in _STATS_SUFFIXES:
         kind = f"en {_STATS_SUFFIXES[suffix]}"
     else:

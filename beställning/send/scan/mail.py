@@ -51,6 +51,8 @@ def _scan_headers(scanner: Scanner, source: str, piece: Message, number: int) ->
             except (UnicodeDecodeError, LookupError, ValueError):
                 lines.append(str(value))
     if lines:
-        stream = TextStream(source, scanner.sink, scanner.file_sha256, place="rubriker" if number == 1 else f"rubriker (del {number})")
+        stream = TextStream(
+            source, scanner.sink, scanner.file_sha256, place="rubriker" if number == 1 else f"rubriker (del {number})"
+        )
         stream.feed(" \n".join(lines).replace("\n", " ") + "\n")
         stream.close()

@@ -20,7 +20,7 @@ from beställning.send.scan import xmltext
 from beställning.send.scan.formats import IMAGE_SUFFIXES
 from beställning.send.scan.report import REMOVE_IT, CannotRead, Finding, TooBig
 from beställning.send.scan.text import decode_entities, masked_context
-from beställning.zipguard import open_member, size_problem
+from beställning.zipguard import MB, ZipLimits, open_member, size_problem
 
 if TYPE_CHECKING:
     from beställning.send.scan.engine import Part, Scanner
@@ -36,16 +36,14 @@ def scan_zip(scanner: Scanner, part: Part, depth: int) -> None:
     with zipfile.ZipFile(part.stream) as zf:
         infos = [info for info in zf.infolist() if not info.is_dir()]
         if len(infos) > limits.max_members:
-            raise TooBig(
-                f"arkivet har {len(infos)} filer, fler än gränsen {limits.max_members} (skydd mot zip-bomb)."
-            )
+            raise TooBig(f"arkivet har {len(infos)} filer, fler än gränsen {limits.max_members} (skydd mot zip-bomb).")
         problem = size_problem(infos, _zip_limits(scanner))
         if problem:
             raise TooBig(f"{problem} {REMOVE_IT}")
         names = {info.filename for info in infos}
         if "[Content_Types].xml" in names and any(n.startswith(("word/", "xl/", "ppt/")) for n in names):
             _Ooxml(scanner, part, zf, infos, depth).scan()
-        elif "content.xml" in names or "mimetype" in names and "META-INF/manifest.xml" in names:
+        elif "content.xml" in names or ("mimetype" in names and "META-INF/manifest.xml" in names):
             _Odf(scanner, part, zf, infos, depth).scan()
         else:
             for info in infos:
@@ -54,9 +52,7 @@ def scan_zip(scanner: Scanner, part: Part, depth: int) -> None:
                 _nested(scanner, zf, info, inner, depth)
 
 
-def _zip_limits(scanner: Scanner) -> object:
-    from beställning.zipguard import MB, ZipLimits
-
+def _zip_limits(scanner: Scanner) -> ZipLimits:
     limits = scanner.limits
     return ZipLimits(scanner.left, limits.max_file_bytes, limits.max_ratio, ratio_floor_bytes=MB)
 
@@ -257,8 +253,14 @@ class _Ooxml(_Package):
 def _slide_label(name: str) -> str:
     stem = PurePosixPath(name).stem
     number = "".join(char for char in stem if char.isdigit())
-    for prefix, label in (("slide", "bild"), ("notesSlide", "anteckningar till bild"), ("slideLayout", "layout"),
-                          ("slideMaster", "bildmall"), ("notesMaster", "anteckningsmall"), ("handoutMaster", "utskrift")):
+    for prefix, label in (
+        ("slide", "bild"),
+        ("notesSlide", "anteckningar till bild"),
+        ("slideLayout", "layout"),
+        ("slideMaster", "bildmall"),
+        ("notesMaster", "anteckningsmall"),
+        ("handoutMaster", "utskrift"),
+    ):
         if stem.startswith(prefix) and stem[len(prefix) :].isdigit():
             return f"{label} {number}"
     return PurePosixPath(name).name
@@ -348,8 +350,9 @@ class _SharedStrings:
             return
         for finding in self.hits.get(index, []):
             self.used.add(index)
-            scanner.sink(Finding(finding.source, place, finding.masked, finding.kind, finding.file_sha256,
-                                 finding.context))
+            scanner.sink(
+                Finding(finding.source, place, finding.masked, finding.kind, finding.file_sha256, finding.context)
+            )
 
     def report_unused(self, scanner: Scanner) -> None:
         for index, findings in self.hits.items():

@@ -18,7 +18,9 @@ def scan_pdf(scanner: Scanner, part: Part, depth: int) -> None:
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     reader = PdfReader(part.stream)
     if reader.is_encrypted and not reader.decrypt(""):
-        raise CannotRead("PDF-filen är lösenordsskyddad och kan inte granskas. Spara den utan lösenord, eller ta bort den.")
+        raise CannotRead(
+            "PDF-filen är lösenordsskyddad och kan inte granskas. Spara den utan lösenord, eller ta bort den."
+        )
     empty: list[int] = []
     for number, page in enumerate(reader.pages, start=1):
         scanner.check_cancelled()

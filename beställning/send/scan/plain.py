@@ -88,11 +88,31 @@ def _findings(text: str, source: str, sha: str) -> list[Finding]:
 
 # --- RTF ------------------------------------------------------------------------------------------
 
-_RTF_TOKEN = re.compile(rb"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?|\\'([0-9a-fA-F]{2})|\\([^a-zA-Z])|([{}])|([^\\{}\r\n]+)|[\r\n]+")
+_RTF_TOKEN = re.compile(
+    rb"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?|\\'([0-9a-fA-F]{2})|\\([^a-zA-Z])|([{}])|([^\\{}\r\n]+)|[\r\n]+"
+)
 # Groups whose content is not text: font and colour tables, styles, pictures, binary and field results kept.
-_SKIP = {b"fonttbl", b"colortbl", b"stylesheet", b"listtable", b"listoverridetable", b"pict", b"themedata",
-         b"colorschememapping", b"datastore", b"latentstyles", b"rsidtbl", b"generator", b"xmlnstbl", b"mmathPr",
-         b"filetbl", b"revtbl", b"pgdsctbl", b"wgrffmtfilter", b"passwordhash"}
+_SKIP = {
+    b"fonttbl",
+    b"colortbl",
+    b"stylesheet",
+    b"listtable",
+    b"listoverridetable",
+    b"pict",
+    b"themedata",
+    b"colorschememapping",
+    b"datastore",
+    b"latentstyles",
+    b"rsidtbl",
+    b"generator",
+    b"xmlnstbl",
+    b"mmathPr",
+    b"filetbl",
+    b"revtbl",
+    b"pgdsctbl",
+    b"wgrffmtfilter",
+    b"passwordhash",
+}
 _EMBEDDED = {b"objdata", b"datafield"}
 _NEWLINE_WORDS = {b"par", b"line", b"row", b"sect", b"page", b"cell", b"pard"}
 

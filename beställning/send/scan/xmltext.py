@@ -44,8 +44,24 @@ WORD = Dialect(
     {"tab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-", "softHyphen": ""},
 )
 DRAWING = Dialect(frozenset({"p", "v", "f"}), {"tab": "\t", "br": "\n"}, numeric_text=frozenset({"v"}))
-SHEET = Dialect(frozenset({"f", "v", "is", "formula1", "formula2", "oddHeader", "oddFooter", "evenHeader",
-                           "evenFooter", "firstHeader", "firstFooter"}), numeric_text=frozenset({"v"}))
+SHEET = Dialect(
+    frozenset(
+        {
+            "f",
+            "v",
+            "is",
+            "formula1",
+            "formula2",
+            "oddHeader",
+            "oddFooter",
+            "evenHeader",
+            "evenFooter",
+            "firstHeader",
+            "firstFooter",
+        }
+    ),
+    numeric_text=frozenset({"v"}),
+)
 SHARED_STRINGS = Dialect(frozenset({"si", "text"}))
 PIVOT = Dialect(frozenset(), numeric_attrs=frozenset({"v"}))
 ODF = Dialect(frozenset({"p", "h"}), {"tab": "\t", "line-break": "\n", "s": " "}, numeric_attrs=frozenset({"value"}))
