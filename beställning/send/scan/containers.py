@@ -36,11 +36,11 @@ def scan_compressed(scanner: Scanner, part: Part, kind: str, depth: int) -> None
     """Unpack a .gz/.bz2/.xz stream and scan what it holds one level deeper."""
     stream = part.stream
     if kind == "gzip":
-        opened = cast(IO[bytes], gzip.GzipFile(fileobj=stream, mode="rb"))  # noqa: SIM115 - `with` below
+        opened = cast(IO[bytes], gzip.GzipFile(fileobj=stream, mode="rb"))
     elif kind == "bzip2":
         opened = cast(IO[bytes], bz2.BZ2File(stream, mode="rb"))
     else:
-        opened = cast(IO[bytes], lzma.LZMAFile(stream, mode="rb"))
+        opened = cast(IO[bytes], lzma.LZMAFile(stream, mode="rb"))  # noqa: SIM115 - `with` below
     inner = _inner_name(part.name)
     with opened as handle:
         scanner.scan_nested(inner, f"{part.source} → {inner}", handle, depth, packed=part.size)
