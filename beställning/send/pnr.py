@@ -23,6 +23,7 @@ from beställning.formats import luhn_ok
 
 # Between the date and the last four: a dash, plus, dot or slash with optional spaces, or 1-3 spaces.
 _SPACE = r"[ \u00a0]"
+_MONTH = "(?:0[1-9]|1[0-2])"  # in the pattern, so organisation numbers (month digit >= 2) fail at once
 _SEPARATOR = rf"(?:{_SPACE}{{0,2}}[-\u2013\u2014+./]{_SPACE}{{0,2}}|{_SPACE}{{1,3}})"
 # The regex starts with a digit class so the engine can skip quickly to digits (a leading
 # lookbehind would make it try every position); "not glued to another digit or to 'digit-'" is
@@ -32,8 +33,8 @@ _SEPARATOR = rf"(?:{_SPACE}{{0,2}}[-\u2013\u2014+./]{_SPACE}{{0,2}}|{_SPACE}{{1,
 # checks are the filter (a false alarm costs far less than a miss).
 _CANDIDATE = re.compile(
     r"(?=[0-9])(?<![0-9])(?<![0-9][-/.])"
-    r"(?:(?P<century>[0-9]{2})(?=[0-9]{4}))?"
-    rf"(?P<date>[0-9]{{6}}|[0-9]{{4}}(?P<group>{_SPACE}{{1,2}})[0-9]{{2}}(?={_SPACE}))"
+    rf"(?:(?P<century>[0-9]{{2}})(?=[0-9]{{2}}{_MONTH}))?"
+    rf"(?P<date>[0-9]{{2}}{_MONTH}(?:[0-9]{{2}}|(?P<group>{_SPACE}{{1,2}})[0-9]{{2}}(?={_SPACE})))"
     rf"(?P<sep>{_SEPARATOR})?(?P<serial>[0-9]{{3}})(?P<check>[0-9])"
     r"(?![0-9])(?![-/.][0-9])"
 )

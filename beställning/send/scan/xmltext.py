@@ -312,7 +312,7 @@ def scan_xml_part(
 # --- the fast reader for large parts ------------------------------------------------------------------
 
 _ANY_TAG = re.compile(rb"<[^>]*>")
-_ATTR = re.compile(rb"""\s[\w:.-]+=(?:"([^"]{7,})"|'([^']{7,})')""")
+_ATTR = re.compile(rb"""\s[\w:.-]+=(?:"([^"]*[0-9][^"]*)"|'([^']*[0-9][^']*)')""")  # values with a digit
 _NUMERIC_V = re.compile(rb"<(?:[\w.-]+:)?v>([0-9.Ee+]{7,20})</(?:[\w.-]+:)?v>")
 
 
@@ -357,13 +357,13 @@ def fast_xml(stream: BinaryIO, dialect: Dialect, label: str, source: str, file_s
             data = chars.sub(lambda m: char_map.get(m.group(1), b""), data)
         stripped = _ANY_TAG.sub(b"", blocks.sub(b"\n", data))
         text.feed(decode_entities(stripped.decode("utf-8", errors="replace")))
-        values = [m.group(1) or m.group(2) for m in _ATTR.finditer(data)]
+        values = [v for m in _ATTR.finditer(data) if len(v := m.group(1) or m.group(2)) >= 7]
         if dialect.numeric_text or dialect.numeric_attrs:
             for raw in _NUMERIC_V.findall(data) + [v for v in values if v[:1].isdigit()]:
                 values += [c.encode() for c in numeric_text_candidates(raw.decode("ascii", errors="replace"))]
-        if values:
-            decoded = [decode_entities(v.decode("utf-8", errors="replace")) for v in values]
-            scan_values(decoded, source, f"{label}, attribut", file_sha256, value_sink)
+        if values:  # one string, a value a line: values never join, and one search per chunk
+            joined = decode_entities(b"\n".join(values).decode("utf-8", errors="replace"))
+            scan_values([joined], source, f"{label}, attribut", file_sha256, value_sink)
         if not block:
             break
     text.close()
