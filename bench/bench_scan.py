@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import resource
 import subprocess
 import sys
@@ -25,11 +26,6 @@ sys.path.insert(0, str(ROOT))
 MB = 1024 * 1024
 TARGET_MB_S = 50.0
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-PARAGRAPH = (
-    '<w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>Beskrivning av variabeln '
-    "sjukpenning, utbetald 2024-01-15, org.nr 202100-5521, dnr 2024-01234-01 och </w:t></w:r>"
-    '<w:r><w:t xml:space="preserve">mer text i ett stycke som Word skriver det.</w:t></w:r></w:p>'
-)
 
 
 def _test_number() -> str:
@@ -38,18 +34,58 @@ def _test_number() -> str:
     return make_numbers(1, seed=99)[0]
 
 
+WORDS = [
+    "sjukpenning",
+    "förmån",
+    "utbetalning",
+    "period",
+    "beslut",
+    "ärende",
+    "variabel",
+    "diagnos",
+    "arbetsgivare",
+    "ersättning",
+    "kommun",
+    "län",
+    "omfattning",
+    "deltid",
+    "heltid",
+    "återgång",
+    "rehabilitering",
+    "läkarintyg",
+    "handläggare",
+    "underlag",
+    "uppgift",
+]
+
+
+def _paragraphs(rng: random.Random, count: int) -> bytes:
+    """Word-like paragraphs, each different (dates, amounts, org numbers), split into runs as Word does."""
+    out = []
+    for _ in range(count):
+        words = " ".join(rng.choice(WORDS) for _ in range(12))
+        out.append(
+            '<w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>'
+            f"{words} {rng.randrange(2015, 2026)}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}, "
+            f"belopp {rng.randrange(100, 99999)} kr, dnr 2024-{rng.randrange(10**5):05d}-01 och </w:t></w:r>"
+            f'<w:r><w:t xml:space="preserve">{" ".join(rng.choice(WORDS) for _ in range(8))}.</w:t></w:r></w:p>'
+        )
+    return "".join(out).encode()
+
+
 def make_docx(path: Path, size: int) -> int:
     """A .docx whose document.xml is `size` bytes, with one synthetic number at the end; returns its size."""
+    rng = random.Random(1)
     head = f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>'.encode()
     tail = f"<w:p><w:r><w:t>{_test_number()}</w:t></w:r></w:p></w:body></w:document>".encode()
-    block = PARAGRAPH.encode() * 4096
     written = 0
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
         zf.writestr("[Content_Types].xml", "<Types/>")
         with zf.open("word/document.xml", "w", force_zip64=True) as out:
             out.write(head)
             written += len(head)
-            while written + len(block) < size:
+            while written < size - len(tail):
+                block = _paragraphs(rng, 2000)
                 out.write(block)
                 written += len(block)
             out.write(tail)
@@ -58,14 +94,23 @@ def make_docx(path: Path, size: int) -> int:
 
 
 def make_csv(path: Path, size: int) -> int:
-    rows = "".join(
-        f"{i};2024-01-{i % 28 + 1:02d};202100-5521;{i * 37 % 100000};Malmö;sjukpenning\n" for i in range(1000)
-    )
-    block = rows.encode()
+    """A statistics-like CSV (dates, org numbers, amounts, places) with one synthetic number at the end."""
+    rng = random.Random(2)
+    places = ["Malmö", "Umeå", "Åre", "Göteborg", "Luleå", "Visby"]
     written = 0
     with path.open("wb") as out:
         out.write(b"lopnr;datum;orgnr;belopp;ort;forman\n")
-        while written + len(block) < size:
+        row = 0
+        while written < size:
+            lines = []
+            for _ in range(5000):
+                row += 1
+                lines.append(
+                    f"{row};{rng.randrange(2015, 2026)}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d};"
+                    f"{rng.choice(['202100-5521', '556036-0793', '212000-0142'])};{rng.randrange(100000)};"
+                    f"{rng.choice(places)};{rng.choice(WORDS)}\n"
+                )
+            block = "".join(lines).encode()
             out.write(block)
             written += len(block)
         line = f"999999;{_test_number()};x;0;Åre;x\n".encode()

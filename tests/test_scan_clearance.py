@@ -105,3 +105,22 @@ def test_cli_lists_the_formats(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     for word in ("Word", "Excel", "OpenDocument", "RTF", "E-post", "Tar", ".gz", "okända binära filer"):
         assert word in out
+
+
+def test_package_gate_honours_clearances_until_the_file_changes(tmp_path: Path) -> None:
+    from beställning.order import Attachment
+    from beställning.send.guard import check_package
+    from tests.test_send_package import build, research_order
+
+    order = research_order(tmp_path / "in")
+    log = tmp_path / "in" / "export_logg.csv"
+    log.write_text(f"mätning;{P1}\n", encoding="utf-8")
+    order.attachments.append(Attachment("ovrigt", str(log), "Mätlogg"))
+    blocked = check_package(build(order, tmp_path))
+    assert blocked.blocked and len(blocked.scan.findings) == 1
+    clearances = [clear(blocked.scan.findings[0], "ett mätvärde")]
+    passed = check_package(build(order, tmp_path), clearances=clearances)
+    assert not passed.blocked
+    assert any("Avskrivna fynd" in line for line in passed.messages())
+    log.write_text(f"mätning;{P1}\nny;rad\n", encoding="utf-8")
+    assert check_package(build(order, tmp_path), clearances=clearances).blocked

@@ -162,7 +162,7 @@ def sniff(head: bytes, name: str) -> str:
         return "image"
     if suffix in _OFFICE_SUFFIXES | _ODF_SUFFIXES or suffix in (".zip", ".pdf"):
         return f"blocked:filen är inte en giltig {suffix}-fil (skadad?). Spara om den eller ta bort den ur paketet."
-    if suffix == ".eml" or _looks_like_mail(head):
+    if suffix in (".eml", ".mht", ".mhtml") or _looks_like_mail(head):
         return "eml"
     if suffix in (".html", ".htm", ".xhtml", ".svg") or lower.startswith((b"<!doctype html", b"<html")):
         return "html"
