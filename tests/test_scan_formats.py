@@ -432,3 +432,97 @@ def test_context_is_masked(tmp_path: Path) -> None:
     for finding in report.findings:
         assert P1[6:] not in finding.context and P2[6:] not in finding.context
         assert finding.masked in finding.context
+
+
+# --- the fixed list: what is named, what blocks --------------------------------------------------------
+
+
+def test_office_parts_on_the_list_do_not_block(tmp_path: Path) -> None:
+    path = make_docx(tmp_path / "bild.docx", body="Inget här")
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+    rewrite_zip(
+        path,
+        {
+            "word/media/image1.png": png,
+            "word/fonts/font1.odttf": b"\x00\x01" * 64,
+            "docProps/thumbnail.jpeg": b"\xff\xd8\xff" + b"\x00" * 32,
+        },
+    )
+    report = scan_path(path)
+    assert report.clean
+    assert any("bild" in note for note in report.notes)
+
+
+def test_excel_printer_settings_are_read_as_binary_strings(tmp_path: Path) -> None:
+    path = make_xlsx(tmp_path / "skrivare.xlsx", {"A1": "x"})
+    devmode = "HP LaserJet".encode("utf-16-le") + b"\x00" * 40 + f"{P1}".encode("utf-16-le") + b"\x00\x01" * 30
+    rewrite_zip(path, {"xl/printerSettings/printerSettings1.bin": devmode})
+    report = scan_path(path)
+    assert not report.unreadable
+    assert masks(report) == [masked(P1)]
+
+
+def test_embedded_ole_object_in_word_blocks(tmp_path: Path) -> None:
+    path = make_docx(tmp_path / "ole.docx", body="Inget här")
+    rewrite_zip(path, {"word/embeddings/oleObject1.bin": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504})
+    report = scan_path(path)
+    assert report.unreadable[0].source == "ole.docx → word/embeddings/oleObject1.bin"
+
+
+def test_unknown_part_in_an_office_file_blocks(tmp_path: Path) -> None:
+    path = make_xlsx(tmp_path / "activex.xlsx", {"A1": "x"})
+    rewrite_zip(path, {"xl/activeX/activeX1.bin": bytes(range(256)) * 4})
+    assert "okänt binärt filformat" in scan_path(path).unreadable[0].reason
+
+
+def test_broken_xml_part_blocks(tmp_path: Path) -> None:
+    path = make_docx(tmp_path / "trasig.docx")
+    rewrite_zip(path, {"word/document.xml": "<w:document><w:body><w:p>"})
+    assert "XML-delen är trasig" in scan_path(path).unreadable[0].reason
+
+
+def test_odf_chart_object_and_styles_are_read() -> None:
+    chart = (
+        f"<office:document-content {ODF_NS}><office:body><text:p>{P1}</text:p></office:body></office:document-content>"
+    )
+    styles = f"<office:document-styles {ODF_NS}><text:p>{P2[:6]}<text:span>-{P2[6:]}</text:span></text:p></office:document-styles>"
+    members: dict[str, str | bytes] = {
+        "mimetype": "application/vnd.oasis.opendocument.text",
+        "content.xml": f"<office:document-content {ODF_NS}/>",
+        "styles.xml": styles,
+        "Object 1/content.xml": chart,
+        "META-INF/manifest.xml": "<m/>",
+    }
+    report = scan_bytes("med diagram.odt", zip_bytes(members, stored_first="mimetype"))
+    assert masks(report) == sorted({masked(P1), masked(P2)})
+
+
+def test_eml_quoted_printable_soft_line_break_inside_a_number() -> None:
+    message = EmailMessage()
+    message["Subject"] = "Långt"
+    message.set_content("x" * 70 + f" {dashed(P1)} " + "y" * 100 + "\n", cte="quoted-printable")
+    raw = message.as_bytes()
+    assert b"=\n" in raw.replace(b"\r\n", b"\n")
+    assert masks(scan_bytes("m.eml", raw)) == [masked(P1)]
+
+
+def test_number_in_the_mail_subject() -> None:
+    message = EmailMessage()
+    message["Subject"] = f"Gäller {dashed(P1)}"
+    message.set_content("Hej")
+    report = scan_bytes("m.eml", message.as_bytes())
+    assert [(f.place, f.masked) for f in report.findings] == [("rubriker", masked(P1))]
+
+
+def test_too_many_tar_members_block() -> None:
+    data = tar_bytes({f"f{i}.txt": b"x" for i in range(30)})
+    report = scan_bytes("många.tar", data, limits=ScanLimits(max_members=10))
+    assert "fler än gränsen" in report.unreadable[0].reason
+
+
+def test_large_sheet_takes_the_fast_reader_and_restores_zeros(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = make_xlsx(tmp_path / "stor.xlsx", {"A1": int(Y1), "B2": dashed(P1)})
+    exact = scan_path(path)
+    monkeypatch.setattr(xmltext, "LARGE_PART", 10)
+    fast = scan_path(path)
+    assert masks(exact) == masks(fast) == sorted({masked(Y1), masked(P1)})

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -29,7 +28,7 @@ from beställning.send.scan.report import (
     Unreadable,
 )
 from beställning.send.scan.text import scan_text
-from beställning.zipguard import MB, BoundedReader, ZipTooLarge, size_text
+from beställning.zipguard import MB, ZipTooLarge, size_text
 
 SPOOL_IN_MEMORY = 8 * MB
 _SNIFF = 65536
@@ -117,10 +116,6 @@ class Scanner:
             raise
         spooled.seek(0)
         return spooled, size  # type: ignore[return-value]
-
-    def bounded(self, handle: IO[bytes], name: str) -> io.BufferedReader:
-        """A decompressing stream under the same limit as a spooled member (for the gz/bz2/xz layers)."""
-        return io.BufferedReader(BoundedReader(handle, name, self.member_limit(), None, None), MB)
 
     # --- dispatch ------------------------------------------------------------------------------
 
@@ -245,6 +240,3 @@ def _too_big_text(size: int, limit: int) -> str:
         "Ta bort den ur paketet eller dela upp den."
     )
 
-
-def copy_stream(source: IO[bytes], target: IO[bytes]) -> None:
-    shutil.copyfileobj(source, target, MB)

@@ -54,5 +54,5 @@ def _scan_headers(scanner: Scanner, source: str, piece: Message, number: int) ->
         stream = TextStream(
             source, scanner.sink, scanner.file_sha256, place="rubriker" if number == 1 else f"rubriker (del {number})"
         )
-        stream.feed(" \n".join(lines).replace("\n", " ") + "\n")
+        stream.feed(" \n".join(lines).replace("\n", " "))
         stream.close()

@@ -15,11 +15,9 @@ from collections.abc import Callable
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
-from beställning.send.pnr import find_pnr
 from beställning.send.scan import xmltext
 from beställning.send.scan.formats import IMAGE_SUFFIXES
 from beställning.send.scan.report import REMOVE_IT, CannotRead, Finding, TooBig
-from beställning.send.scan.text import decode_entities, masked_context
 from beställning.zipguard import MB, ZipLimits, open_member, size_problem
 
 if TYPE_CHECKING:
@@ -413,8 +411,3 @@ class _Odf(_Package):
                 self.xml(info, xmltext.GENERIC, xmltext.Placer(name))
         self.finish()
 
-
-def findings_in(text: str, source: str, place: str, sha: str) -> list[Finding]:
-    """Findings in one value after entity decoding (used by tests of the readers' rules)."""
-    view = decode_entities(text)
-    return [Finding(source, place, hit.masked, hit.kind, sha, masked_context(view, hit)) for hit in find_pnr(view)]
