@@ -485,7 +485,10 @@ def test_odf_chart_object_and_styles_are_read() -> None:
     chart = (
         f"<office:document-content {ODF_NS}><office:body><text:p>{P1}</text:p></office:body></office:document-content>"
     )
-    styles = f"<office:document-styles {ODF_NS}><text:p>{P2[:6]}<text:span>-{P2[6:]}</text:span></text:p></office:document-styles>"
+    styles = (
+        f"<office:document-styles {ODF_NS}><text:p>{P2[:6]}<text:span>-{P2[6:]}</text:span></text:p>"
+        "</office:document-styles>"
+    )
     members: dict[str, str | bytes] = {
         "mimetype": "application/vnd.oasis.opendocument.text",
         "content.xml": f"<office:document-content {ODF_NS}/>",
