@@ -125,3 +125,10 @@ def test_new_separators(text: str) -> None:
 )
 def test_new_separators_stay_quiet_on_look_alikes(text: str) -> None:
     assert find_pnr(text, TODAY) == []
+
+
+def test_ten_digits_after_a_time_word_are_never_taken_for_a_timestamp() -> None:
+    numbers = [n for n in make_numbers(400, seed=33) if int(n[6:8]) < 24 and int(n[8:]) < 60]
+    assert numbers
+    for ten in numbers:
+        assert find_pnr(f"tid {ten}", TODAY), ten

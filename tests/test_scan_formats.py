@@ -529,3 +529,11 @@ def test_large_sheet_takes_the_fast_reader_and_restores_zeros(tmp_path: Path, mo
     monkeypatch.setattr(xmltext, "LARGE_PART", 10)
     fast = scan_path(path)
     assert masks(exact) == masks(fast) == sorted({masked(Y1), masked(P1)})
+
+
+def test_context_stays_on_the_line_and_keeps_whole_words(tmp_path: Path) -> None:
+    path = tmp_path / "rader.txt"
+    path.write_text(f"första raden {P2}\ntid {P1} slut\n", encoding="utf-8")
+    contexts = {f.masked: f.context for f in scan_path(path).findings}
+    assert contexts[masked(P1)] == f"tid {masked(P1)} slut"
+    assert contexts[masked(P2)] == f"första raden {masked(P2)}"

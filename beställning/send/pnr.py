@@ -9,7 +9,7 @@ semicolons or tabs) yet stay quiet on what an order legitimately contains: organ
 and a valid Luhn check digit.
 
 One narrow exception against false alarms: twelve bare digits that read as a timestamp YYYYMMDDhhmm
-(or ten as YYMMDDhhmm) directly after a word that names a time ('tid', 'kl', 'export_', 'skapad:' …)
+directly after a word that names a time ('tid', 'kl', 'export_', 'skapad:' …)
 or directly before a time zone ('Z', 'UTC') are taken as the timestamp they say they are.
 """
 
@@ -97,8 +97,11 @@ def _looks_like_phone(text: str, start: int, century: str | None, sep: str | Non
 
 
 def _looks_like_timestamp(text: str, match: re.Match[str]) -> bool:
-    """Bare digits ending in a valid hhmm, with a time word right before or a time zone right after."""
-    if match["sep"] or match["group"]:
+    """Twelve bare digits ending in a valid hhmm, with a time word right before or a time zone right after.
+
+    Ten digits never count as a timestamp: YYMMDDhhmm is rare, and a real number must not be missed.
+    """
+    if match["sep"] or match["group"] or match["century"] is None:
         return False
     hh, mm = int(match["serial"][:2]), int(match["serial"][2] + match["check"])
     if hh > 23 or mm > 59:

@@ -119,16 +119,17 @@ def text_views(text: str, markup: bool) -> list[str]:
 
 
 def masked_context(text: str, hit: PnrMatch) -> str:
-    """About 30 characters either side of a hit, the hit and every other number in it masked."""
-    start = max(0, hit.start - _CONTEXT)
-    end = min(len(text), hit.end + _CONTEXT)
-    if start > 0 and " " in text[start : hit.start]:
-        start = text.index(" ", start, hit.start) + 1
-    if end < len(text) and " " in text[hit.end : end]:
-        end = text.rindex(" ", hit.end, end)
-    before = mask_all(text[start : hit.start])
-    after = mask_all(text[hit.end : end])
-    snippet = f"{before}{hit.masked}{after}"
+    """About 30 characters either side of a hit on its own line, whole words, every number in it masked."""
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    line_end = text.find("\n", hit.end)
+    line_end = len(text) if line_end < 0 else line_end
+    start = max(line_start, hit.start - _CONTEXT)
+    while start > line_start and not text[start - 1].isspace() and hit.start - start < 2 * _CONTEXT:
+        start -= 1  # a whole word (or a whole number, so it is masked too), not a cut one
+    end = min(line_end, hit.end + _CONTEXT)
+    while end < line_end and not text[end].isspace() and end - hit.end < 2 * _CONTEXT:
+        end += 1
+    snippet = f"{mask_all(text[start : hit.start])}{hit.masked}{mask_all(text[hit.end : end])}"
     return " ".join(snippet.split())
 
 
