@@ -239,4 +239,3 @@ def _too_big_text(size: int, limit: int) -> str:
         f"filen är för stor att granska ({size_text(size)}, gränsen är {size_text(limit)}). "
         "Ta bort den ur paketet eller dela upp den."
     )
-

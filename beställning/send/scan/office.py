@@ -410,4 +410,3 @@ class _Odf(_Package):
             else:
                 self.xml(info, xmltext.GENERIC, xmltext.Placer(name))
         self.finish()
-
