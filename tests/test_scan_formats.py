@@ -537,3 +537,19 @@ def test_context_stays_on_the_line_and_keeps_whole_words(tmp_path: Path) -> None
     contexts = {f.masked: f.context for f in scan_path(path).findings}
     assert contexts[masked(P1)] == f"tid {masked(P1)} slut"
     assert contexts[masked(P2)] == f"första raden {masked(P2)}"
+
+
+@pytest.mark.parametrize("quote", ['"', "'"])
+@pytest.mark.parametrize("space", ["", " "])
+def test_fast_reader_reads_attribute_values_however_quoted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, quote: str, space: str
+) -> None:
+    path = make_docx(tmp_path / "alt.docx")
+    document = (
+        f'<w:document {W_NS} xmlns:wp="x"><w:body><w:p><w:r><w:t>Bild &gt; text</w:t></w:r>'
+        f"<w:r><wp:docPr id={quote}1{quote} descr{space}={space}{quote}Foto {P1}{quote}/></w:r></w:p>"
+        "</w:body></w:document>"
+    )
+    rewrite_zip(path, {"word/document.xml": document})
+    monkeypatch.setattr(xmltext, "LARGE_PART", 10)
+    assert masks(scan_path(path)) == [masked(P1)]
