@@ -553,3 +553,22 @@ def test_fast_reader_reads_attribute_values_however_quoted(
     rewrite_zip(path, {"word/document.xml": document})
     monkeypatch.setattr(xmltext, "LARGE_PART", 10)
     assert masks(scan_path(path)) == [masked(P1)]
+
+
+def test_what_old_and_new_libreoffice_files_hold_does_not_block() -> None:
+    """An empty settings part, the binary layout cache, and a manifest with an undeclared prefix (OpenOffice)."""
+    body = f"<office:text><text:p>{P1[:6]}<text:span>-{P1[6:]}</text:span></text:p></office:text>"
+    content = f"<office:document-content {ODF_NS}><office:body>{body}</office:body></office:document-content>"
+    members: dict[str, str | bytes] = {
+        "mimetype": "application/vnd.oasis.opendocument.text",
+        "content.xml": content,
+        "layout-cache": b"\x03\x00SW\x00\x01\x02\x00\x00\x10\x00",
+        "Configurations2/accelerator/current.xml": b"",
+        "META-INF/manifest.xml": (
+            '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest>'
+            '<manifest:file-entry manifest:full-path="/"/></manifest:manifest>'
+        ),
+    }
+    report = scan_bytes("gammal.ott", zip_bytes(members, stored_first="mimetype"))
+    assert not report.unreadable, report.unreadable
+    assert masks(report) == [masked(P1)]

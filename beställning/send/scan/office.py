@@ -97,20 +97,28 @@ class _Package:
         sink: Callable[[Finding], None] | None = None,
         hook: xmltext.Hook | None = None,
     ) -> None:
-        with self.open(info) as handle:
-            try:
-                xmltext.scan_xml_part(
-                    handle,
-                    info.file_size,
-                    dialect,
-                    placer,
-                    self.part.source,
-                    self.scanner.file_sha256,
-                    sink or self.scanner.sink,
-                    hook,
-                )
-            except ValueError as exc:
-                raise CannotRead(f"{info.filename}: {exc}. Spara om filen, eller ta bort den ur paketet.") from exc
+        if info.file_size == 0:
+            return  # an empty part (LibreOffice writes empty Configurations2/… files): nothing to read
+        for namespaces in (True, False):
+            with self.open(info) as handle:
+                try:
+                    xmltext.scan_xml_part(
+                        handle,
+                        info.file_size,
+                        dialect,
+                        placer,
+                        self.part.source,
+                        self.scanner.file_sha256,
+                        sink or self.scanner.sink,
+                        hook,
+                        namespaces,
+                    )
+                    return
+                except xmltext.UnboundPrefix:
+                    continue  # read again without namespaces (the error comes at the root, before any text)
+                except ValueError as exc:
+                    raise CannotRead(f"{info.filename}: {exc}. Spara om filen, eller ta bort den ur paketet.") from exc
+        raise CannotRead(f"{info.filename}: XML-delen kan inte tolkas. Spara om filen, eller ta bort den ur paketet.")
 
     def other(self, info: zipfile.ZipInfo) -> None:
         """A part that is not XML: pictures and fonts are named, everything else is scanned by content."""
@@ -121,7 +129,9 @@ class _Package:
             self.pictures += 1
         elif suffix in _FONT_SUFFIXES or "/fonts/" in name:
             pass  # embedded fonts carry glyphs, not text
-        elif base.startswith("printersettings") or base == "mimetype":
+        elif base.startswith(("printersettings", "customproperty")) or base in ("mimetype", "layout-cache"):
+            # Printer settings and custom properties hold names as UTF-16 strings; LibreOffice's
+            # layout cache holds page positions. Read as strings, completely.
             self._binary_strings(info)
         elif base.startswith("vbaproject") or base.startswith("vbadata"):
             raise CannotRead(

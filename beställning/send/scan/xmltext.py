@@ -69,7 +69,12 @@ GENERIC = Dialect(frozenset())
 
 
 def _local(name: str) -> str:
-    return name.rpartition(" ")[2]
+    """'{uri} local' (expat with namespaces) or 'prefix:local' (without) → 'local'."""
+    return name.rpartition(" ")[2].rpartition(":")[2]
+
+
+class UnboundPrefix(ValueError):
+    """The part uses a namespace prefix it never declares (old OpenOffice files): read it without namespaces."""
 
 
 class Placer:
@@ -251,7 +256,7 @@ class _Walk:
                 self.emit(text, self.placer.place(), numeric, local)
 
 
-def walk_xml(stream: BinaryIO, dialect: Dialect, placer: Placer, emit: Emit) -> None:
+def walk_xml(stream: BinaryIO, dialect: Dialect, placer: Placer, emit: Emit, namespaces: bool = True) -> None:
     """Stream an XML part through expat, calling `emit(text, place, may_be_number, element)` per value.
 
     `element` is the local name of the element holding the text, or '@' + an attribute's local name.
@@ -259,7 +264,7 @@ def walk_xml(stream: BinaryIO, dialect: Dialect, placer: Placer, emit: Emit) -> 
     Raises ValueError (with expat's message) when the XML is malformed: the caller reports it.
     """
     walk = _Walk(dialect, placer, emit)
-    parser = expat.ParserCreate(namespace_separator=" ")
+    parser = expat.ParserCreate(namespace_separator=" ") if namespaces else expat.ParserCreate()
     parser.buffer_text = True
     parser.StartElementHandler = walk.start
     parser.EndElementHandler = walk.end
@@ -269,6 +274,8 @@ def walk_xml(stream: BinaryIO, dialect: Dialect, placer: Placer, emit: Emit) -> 
             parser.Parse(block, False)
         parser.Parse(b"", True)
     except expat.ExpatError as exc:
+        if exc.code == expat.errors.codes[expat.errors.XML_ERROR_UNBOUND_PREFIX]:
+            raise UnboundPrefix(expat.ErrorString(exc.code)) from exc
         raise ValueError(f"XML-delen är trasig ({expat.ErrorString(exc.code)}, rad {exc.lineno})") from exc
 
 
@@ -281,6 +288,7 @@ def scan_xml_part(
     file_sha256: str,
     sink: Sink,
     hook: Hook | None = None,
+    namespaces: bool = True,
 ) -> None:
     """Findings in one XML part, each placed; large parts take the fast reader.
 
@@ -306,7 +314,7 @@ def scan_xml_part(
             values += numeric_text_candidates(text.strip())
         scan_values(values, source, place, file_sha256, unique)
 
-    walk_xml(stream, dialect, placer, emit)
+    walk_xml(stream, dialect, placer, emit, namespaces)
 
 
 # --- the fast reader for large parts ------------------------------------------------------------------
