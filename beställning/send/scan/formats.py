@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from beställning.send.scan.report import ScanLimits
 from beställning.send.scan.text import looks_binary
 
 
@@ -39,7 +40,10 @@ READ: tuple[Format, ...] = (
     Format("base64", "Base64 i text", "", "längre base64-block avkodas och granskas som egna filer"),
     Format("rtf", "RTF", ".rtf", "texten med styrord borttagna, \\'xx och \\uN avkodade"),
     Format(
-        "eml", "E-post", ".eml", "rubriker och alla MIME-delar (base64, quoted-printable), bilagor granskas som filer"
+        "eml",
+        "E-post",
+        ".eml .mht",
+        "rubriker och alla MIME-delar (base64, quoted-printable), bilagor granskas som filer",
     ),
     Format("pdf", "PDF", ".pdf", "textlagret på varje sida och inbäddade filer; sidor utan text får en anmärkning"),
     Format(
@@ -73,7 +77,8 @@ READ: tuple[Format, ...] = (
 NOTED = "Bilder (.png .jpg .gif .tif .bmp .webp .heic): text i bilder kan inte läsas; de får en anmärkning."
 BLOCKED = (
     "Allt annat stoppar sändningen som ”kan inte granskas”: äldre Office-filer (.doc .xls .ppt), Outlook .msg, "
-    "lösenordsskyddade filer, SPSS/Stata/SAS/Parquet/R-filer, 7z/rar, okända binära filer, filer över "
+    "lösenordsskyddade filer, Office-filer med makron (VBA) eller ActiveX, inbäddade OLE-objekt, "
+    "SPSS/Stata/SAS/Parquet/R-filer, 7z/rar, okända binära filer, filer över "
     "storleks- eller djupgränsen och delar som inte kan tolkas."
 )
 
@@ -116,7 +121,8 @@ def format_lines() -> list[str]:
     for fmt in READ:
         names = f" ({fmt.suffixes})" if fmt.suffixes else ""
         lines.append(f"  {fmt.label}{names}: {fmt.what}.")
-    lines.append("Arkiv och filer känns igen på innehållet även om de bytt namn, nästlade i högst fem nivåer.")
+    depth = ScanLimits().max_depth
+    lines.append(f"Arkiv och filer känns igen på innehållet även om de bytt namn, nästlade i högst {depth} nivåer.")
     lines.append(NOTED)
     lines.append(BLOCKED)
     return lines

@@ -23,7 +23,7 @@ from beställning.send.pnr import numeric_text_candidates
 from beställning.send.scan.report import Finding
 from beställning.send.scan.text import Sink, TextStream, decode_entities, scan_values
 
-LARGE_PART = 8 * 1024 * 1024
+LARGE_PART = 4 * 1024 * 1024
 Emit = Callable[[str, str, bool, str], None]
 Hook = Callable[[str, str, str], list[str]]
 _READ = 1 << 20
