@@ -277,6 +277,8 @@ def _slide_label(name: str) -> str:
 class _Collector(xmltext.Placer):
     """A placer that only listens: hands every element start to a function (for reading structure)."""
 
+    wants = None
+
     def __init__(self, on_start: Callable[[str, dict[str, str]], None]) -> None:
         super().__init__("")
         self._on_start = on_start

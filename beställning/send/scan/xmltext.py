@@ -78,7 +78,12 @@ class UnboundPrefix(ValueError):
 
 
 class Placer:
-    """Names the place of the text being read; the default knows only the part's label."""
+    """Names the place of the text being read; the default knows only the part's label.
+
+    `wants` names the elements whose attributes `start` needs (None: all); others get {} (faster).
+    """
+
+    wants: frozenset[str] | None = frozenset()
 
     def __init__(self, label: str) -> None:
         self.label = label
@@ -128,6 +133,8 @@ class WordPlacer(Placer):
 class SheetPlacer(Placer):
     """'blad ”Namn”, cell A1' in a worksheet, from each cell's r attribute."""
 
+    wants: frozenset[str] | None = frozenset({"c", "dataValidation"})
+
     def __init__(self, label: str) -> None:
         super().__init__(label)
         self.cell = ""
@@ -144,6 +151,8 @@ class SheetPlacer(Placer):
 
 class OdfPlacer(Placer):
     """'blad ”Namn”, cell B3' in a spreadsheet table, 'stycke N' elsewhere, in an ODF content part."""
+
+    wants: frozenset[str] | None = frozenset({"table", "table-row", "table-cell", "covered-table-cell"})
 
     def __init__(self, label: str) -> None:
         super().__init__(label)
@@ -211,7 +220,11 @@ class _Walk:
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         local = _local(name)
-        self.placer.start(local, {_local(k): v for k, v in attrs.items()})
+        wants = self.placer.wants
+        if attrs and (wants is None or local in wants):
+            self.placer.start(local, {_local(k): v for k, v in attrs.items()})
+        else:
+            self.placer.start(local, {})
         self._flush_loose(self.stack[-1] if self.stack else "")
         self.stack.append(local)
         char = self.dialect.chars.get(local)
