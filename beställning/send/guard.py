@@ -83,8 +83,10 @@ def check_package(
     for item in package.files:
         report = scan_path(item.path, limits, cancel)
         if item.generated:
-            # The form repeats the order's fields: report those once, under the field's name.
+            # The form repeats the order's fields: report those once, under the field's name. Its
+            # pictures are the app's own chart, so notes about unreadable pictures do not apply.
             report.findings = [f for f in report.findings if f.masked not in seen]
+            report.notes = []
         result.scan.merge(report)
     result.scan = apply_clearances(result.scan, clearances)
     return result
