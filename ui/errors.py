@@ -10,20 +10,21 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from beställning import paths
+from beställning import logs
 
 log = logging.getLogger("bestallning")
 
 
 def log_file() -> str:
-    return str(paths.data_dir() / "bestallning.log")
+    return str(logs.log_file())
 
 
 def install_handler() -> None:
-    """Replace the default hook, which would print a traceback and maybe abort, with a calm message."""
-    logging.basicConfig(
-        filename=log_file(), level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    """Replace the default hook, which would print a traceback and maybe abort, with a calm message.
+
+    The log (beställning/logs.py) is started here, with faulthandler, so a hard crash leaves a trace too.
+    """
+    logs.start("app", crash_trace=True)
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         log.error("Oväntat fel:\n%s", "".join(traceback.format_exception(kind, error, tb)))

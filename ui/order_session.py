@@ -6,6 +6,7 @@ crash or a kill loses at most that second.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -13,9 +14,15 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from beställning.drafts import DraftStore, Session
 from beställning.form import Route
 from beställning.order import FieldValue, Order
+from beställning.process import sent_date
 from beställning.validation import Problem, validate
 
 AUTOSAVE_DELAY_MS = 800
+
+
+def sent_by_record(order: Order) -> bool:
+    """Whether the order itself records a real send (SMTP); the register may know more (see main window)."""
+    return sent_date(order) is not None
 
 
 class OrderSession(QObject):
@@ -35,6 +42,8 @@ class OrderSession(QObject):
         self.order: Order = Order()
         self.file_path: Path | None = None
         self._problems: list[Problem] | None = None
+        self.read_only = False  # a sent order: shown, never changed or saved over what was sent
+        self.is_sent: Callable[[Order], bool] = sent_by_record
         self._forgotten: set[str] = set()  # ids of orders deleted while open: never saved again
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -48,6 +57,7 @@ class OrderSession(QObject):
         self.order = order
         self.file_path = file_path
         self._problems = None
+        self.read_only = self.is_sent(order)
         if self.session is not None:
             self.session.set_open([order.id])
         self.order_replaced.emit()
@@ -64,24 +74,37 @@ class OrderSession(QObject):
         self.order = Order()
         self.file_path = None
         self._problems = None
+        self.read_only = False
         if self.session is not None:
             self.session.set_open([self.order.id])
         self.order_replaced.emit()
         self.changed.emit()
 
+    def recorded_as_sent(self) -> None:
+        """The open order was just sent (or the user said so): save the record once, then read-only."""
+        self.read_only = False
+        self.mark_changed()
+        self.flush()
+        self.read_only = self.is_sent(self.order)
+        self.order_replaced.emit()
+
     def set_route(self, route: Route) -> None:
+        if self.read_only:
+            return
         if self.order.route != route:
             self.order.route = route
             self.mark_changed()
 
     def set_field(self, field_id: str, value: FieldValue) -> None:
-        if self.order.fields.get(field_id) == value:
+        if self.read_only or self.order.fields.get(field_id) == value:
             return
         self.order.set(field_id, value)
         self.mark_changed()
 
     def mark_changed(self) -> None:
         """Call after changing the order in place (benefits, variables, attachments)."""
+        if self.read_only:
+            return  # a sent order is never saved over what was sent
         self.order.touch()
         self._problems = None
         self._timer.start()
@@ -94,7 +117,7 @@ class OrderSession(QObject):
 
     def save_draft(self) -> None:
         self._timer.stop()
-        if self.order.id in self._forgotten:
+        if self.order.id in self._forgotten or self.read_only:
             return
         try:
             path = self.store.save(self.order)

@@ -9,6 +9,7 @@ QLabel#fieldHelp { color: #555; font-size: 9pt; }
 QLabel#fieldProblem { color: #9a6700; font-size: 9pt; }
 QLabel#fieldProblem[blocking="true"] { color: #b3261e; }
 QLabel#advice { background: #fff8e1; border: 1px solid #e0c46c; padding: 6px; }
+QFrame#sentBanner { background: palette(alternate-base); border: 1px solid palette(mid); border-radius: 4px; }
 QLabel#summaryStatus { font-size: 11pt; font-weight: 600; color: #b3261e; padding: 4px 0; }
 QLabel#summaryStatus[ok="true"] { color: #1e7b34; }
 QListWidget#steps, QListWidget#nav { background: #f4f6f8; border: none; }
