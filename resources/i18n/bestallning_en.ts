@@ -1964,8 +1964,20 @@ Your work is saved automatically as a draft. Details are in the log file %2.</tr
         <translation>The order changed during the check. Check it again.</translation>
     </message>
     <message>
+        <source>Visa fynden…</source>
+        <translation>Show the findings…</translation>
+    </message>
+    <message>
+        <source>Se var talen som liknar personnummer står, och markera falsklarm som ”inte ett personnummer”.</source>
+        <translation>See where the numbers that look like personal identity numbers are, and mark false alarms as “not a personal identity number”.</translation>
+    </message>
+    <message>
         <source>Klart att skicka: {0} bilagor, {1:.1f} MB, inga personnummer hittades.</source>
         <translation>Ready to send: {0} attachments, {1:.1f} MB, no personal identity numbers found.</translation>
+    </message>
+    <message>
+        <source>Klart att skicka: {0} bilagor, {1:.1f} MB; {2} fynd markerade som inte personnummer.</source>
+        <translation>Ready to send: {0} attachments, {1:.1f} MB; {2} findings marked as not personal identity numbers.</translation>
     </message>
     <message>
         <source>Inga problem hittades.</source>
