@@ -17,6 +17,7 @@ from beställning.register import Register
 from beställning.send.gate import GateOptions, dry_run, fingerprint
 from beställning.send.session import GateRefused, SendSession
 from tests.test_send_package import PNR, fake_form, fake_variables, research_order
+from tests.test_smtp_cli import send_args
 from tests.test_smtp_server import PASSWORD, USER, Cert, server_factory  # noqa: F401  (fixture)
 from tests.test_smtp_server import cert as cert
 
@@ -109,24 +110,6 @@ def order_file(tmp_path: Path, spoil: str | None) -> Path:
     path = tmp_path / "order.json"
     order.save(path)
     return path
-
-
-def send_args(server: Any, path: Path, cert: Cert) -> list[str]:
-    return [
-        "send",
-        str(path),
-        "--server",
-        "127.0.0.1",
-        "--port",
-        str(server.port),
-        "--security",
-        "starttls",
-        "--user",
-        USER,
-        "--cafile",
-        str(cert.cert),
-        "--password-stdin",
-    ]
 
 
 @pytest.mark.parametrize("spoil", sorted(SPOILERS))

@@ -10,10 +10,16 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from beställning.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, CliError
+
+if TYPE_CHECKING:
+    from beställning.register import Register
+
+T = TypeVar("T")
 
 
 def register(subparsers: Any) -> None:
@@ -65,37 +71,38 @@ def run_record(args: argparse.Namespace) -> int:
     try:
         OrderRepository().record_step(args.id, args.step, day, args.note)
     except StepOrderError as exc:
-        raise CliError(f"{exc} (bestallning orders record {args.id} {exc.missing} --date …)", EXIT_PROBLEMS) from exc
+        hint = "" if exc.wrong_date else f" (bestallning orders record {args.id} {exc.missing} --date …)"
+        raise CliError(f"{exc}{hint}", EXIT_PROBLEMS) from exc
     except RegisterError as exc:
         raise CliError(str(exc), EXIT_UNREADABLE) from exc
     print(f"Registrerat: {STEP_BY_ID[args.step].title} {day.isoformat()}.")
     return EXIT_OK
 
 
-def run_export(args: argparse.Namespace) -> int:
+def _in_register(action: Callable[[Register], T]) -> T:
+    """Run `action` on the register; a register problem is one line and exit 2."""
     from beställning.register import RegisterError
-    from beställning.register.transfer import export_order
     from beställning.repository import OrderRepository
 
     try:
         with OrderRepository().register() as register:
-            path = export_order(register, args.id, args.output)
+            return action(register)
     except RegisterError as exc:
         raise CliError(str(exc), EXIT_UNREADABLE) from exc
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from beställning.register.transfer import export_order
+
+    path = _in_register(lambda register: export_order(register, args.id, args.output))
     print(f"Exporterad: {path}")
     return EXIT_OK
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from beställning.register import RegisterError
     from beställning.register.transfer import import_order
-    from beställning.repository import OrderRepository
 
-    try:
-        with OrderRepository().register() as register:
-            order = import_order(register, args.source)
-    except RegisterError as exc:
-        raise CliError(str(exc), EXIT_UNREADABLE) from exc
+    order = _in_register(lambda register: import_order(register, args.source))
     print(f"Importerad: {order.title()} (id {order.id})")
     return EXIT_OK
 
