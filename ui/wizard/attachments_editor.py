@@ -170,6 +170,11 @@ class AttachmentsEditor(QWidget):
             self.grid.addWidget(remove, index, 2)
         self.grid.setColumnStretch(1, 1)
 
+    def first_input(self) -> QWidget:
+        item = self.grid.itemAtPosition(0, 0)
+        widget = item.widget() if item is not None else None
+        return widget if widget is not None else self.add_button
+
     def show_problems(self, messages: list[str]) -> None:
         self.problem_label.setText("\n".join("✖ " + m for m in messages))
         self.problem_label.setVisible(bool(messages))

@@ -42,7 +42,7 @@ class FieldEditor(QWidget):
         if form_field.kind != "bool":
             label = QLabel(self.label_text() + (" *" if form_field.required_for else ""))
             label.setObjectName("fieldLabel")
-            label.setBuddy(self._focus_target())
+            label.setBuddy(self.focus_target())
             self.input.setAccessibleName(self.label_text())
             layout.addWidget(label)
         layout.addWidget(self.input)
@@ -57,14 +57,14 @@ class FieldEditor(QWidget):
         self.problem_label.hide()
         layout.addWidget(self.problem_label)
 
-    def _focus_target(self) -> QWidget:
+    def focus_target(self) -> QWidget:
         """Where the label's mnemonic and `focus_field` go: the first radio button of a choice."""
         if self.form_field.kind == "choice" and self._choices.buttons():
             return self._choices.buttons()[0]
         return self.input
 
     def focus(self) -> None:
-        self._focus_target().setFocus(Qt.FocusReason.OtherFocusReason)
+        self.focus_target().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def label_text(self) -> str:
         return localized(self.form_field.label, self.form_field.label_en)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from beställning.form import Section
@@ -88,6 +88,20 @@ class SectionPage(QScrollArea):
             self.benefits.show_problems(messages)
         if self.attachments:
             self.attachments.show_problems([p.message for p in problems if p.field == "attachments"])
+
+    def focus_first(self) -> None:
+        """Focus the section's first input (a visible field, or the first row of a list)."""
+        target: QWidget | None = None
+        if self.benefits is not None:
+            target = self.benefits.first_input()
+        elif self.attachments is not None:
+            target = self.attachments.first_input()
+        if target is None:
+            target = next((e.focus_target() for e in self.editors.values() if not e.isHidden()), None)
+        self.verticalScrollBar().setValue(0)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.TabFocusReason)
+            self.ensureWidgetVisible(target)
 
     def focus_field(self, field_id: str) -> None:
         editor = self.editors.get(field_id)

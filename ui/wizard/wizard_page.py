@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -49,6 +49,8 @@ class WizardPage(QWidget):
         self.form = load_form()
         self.passed: set[str] = set()
         self._own_edit = False
+        self._moving = False  # a step change asked for by Nästa/Föregående or a link, not the step list
+        self._keying_steps = False  # a key press in the step list is being handled
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.steps = QListWidget()
@@ -57,6 +59,7 @@ class WizardPage(QWidget):
         self.steps.setWordWrap(True)
         self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.steps.setAccessibleName(self.tr("Steg i beställningen"))
+        self.steps.installEventFilter(self)
         layout.addWidget(self.steps)
         right = QVBoxLayout()
         self.stack = QStackedWidget()
@@ -98,7 +101,7 @@ class WizardPage(QWidget):
         self.stack.addWidget(self.summary)
 
         self.steps.currentRowChanged.connect(self._show_step)
-        self.back.clicked.connect(lambda: self.steps.setCurrentRow(max(self.steps.currentRow() - 1, 0)))
+        self.back.clicked.connect(self._back)
         self.next.clicked.connect(self._next)
         session.changed.connect(self._session_changed)
         session.order_replaced.connect(self.load_order)
@@ -193,6 +196,7 @@ class WizardPage(QWidget):
         if not 0 <= row < len(steps):
             return
         step_id, _title, widget = steps[row]
+        self.session.flush()  # a section change is a natural moment to write what was typed
         if step_id == "summary":
             self.passed.update(s[0] for s in steps)
             self.refresh_problems()
@@ -202,12 +206,48 @@ class WizardPage(QWidget):
         self.stack.setCurrentWidget(widget)
         self.back.setEnabled(row > 0)
         self.next.setEnabled(row < len(steps) - 1)
+        if self._keying_steps and not self._moving:
+            return  # the user walks the step list with the arrow keys: leave focus there (Enter goes in)
+        self._focus_first_field(widget)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Arrow keys in the step list keep focus there; Enter moves into the step's first field."""
+        if watched is self.steps and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._focus_first_field(self.stack.currentWidget())
+                return True
+            self._keying_steps = True
+            try:
+                return self.steps.event(event)
+            finally:
+                self._keying_steps = False
+        return super().eventFilter(watched, event)
+
+    def _focus_first_field(self, widget: QWidget | None) -> None:
+        """After a section change the first typed character lands in the section's first field."""
+        if isinstance(widget, SectionPage):
+            widget.focus_first()
+        elif widget is self.route_page:
+            self.route_page.focus_first()
+        else:
+            self.summary.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _move_to(self, row: int) -> None:
+        self._moving = True
+        try:
+            self.steps.setCurrentRow(row)
+        finally:
+            self._moving = False
+
+    def _back(self) -> None:
+        self._move_to(max(self.steps.currentRow() - 1, 0))
 
     def _next(self) -> None:
         item = self.steps.currentItem()
         if item is not None:
             self.passed.add(item.data(STEP_ROLE))
-        self.steps.setCurrentRow(min(self.steps.currentRow() + 1, self.steps.count() - 1))
+        self._move_to(min(self.steps.currentRow() + 1, self.steps.count() - 1))
 
     def refresh_problems(self) -> None:
         problems = self.session.problems()
@@ -232,7 +272,7 @@ class WizardPage(QWidget):
     def go_to(self, section_id: str, field_id: str = "") -> None:
         ids = [s[0] for s in self._step_widgets()]
         if section_id in ids:
-            self.steps.setCurrentRow(ids.index(section_id))
+            self._move_to(ids.index(section_id))
             page = self.section_pages.get(section_id)
             if page and field_id:
                 page.focus_field(field_id)
