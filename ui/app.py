@@ -12,6 +12,7 @@ from ui.errors import install_handler
 from ui.i18n import english
 from ui.main_window import MainWindow
 from ui.style import STYLE_SHEET
+from ui.wheel_guard import install_wheel_guard
 
 
 def _start_recovery(window: MainWindow) -> None:
@@ -62,6 +63,7 @@ def run_app(args: list[str]) -> int:
     app.setOrganizationName("Bestallningsassistenten")
     app.setStyleSheet(STYLE_SHEET)
     install_handler()
+    install_wheel_guard(app)
     _install_translation(app)
     window = MainWindow()
     window.started.connect(lambda: _start_recovery(window))
