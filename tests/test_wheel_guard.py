@@ -59,7 +59,7 @@ def test_wheel_over_an_unfocused_field_scrolls_the_page(qtbot: QtBot) -> None:
 
 
 def test_a_focused_field_takes_the_wheel(qtbot: QtBot) -> None:
-    area, _combo, spin, _date, _other = scrolled_form(qtbot)
+    _area, _combo, spin, _date, _other = scrolled_form(qtbot)
     spin.setFocus()
     qtbot.waitUntil(spin.hasFocus)
     wheel(spin, steps=1)
