@@ -1,8 +1,9 @@
-"""Small layout helpers shared by pages that rebuild rows."""
+"""Small layout helpers shared by pages: rebuilding rows, scrolling without sideways scrolling."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLayout
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QWidget
 
 
 def clear_layout(layout: QLayout) -> None:
@@ -12,3 +13,29 @@ def clear_layout(layout: QLayout) -> None:
         widget = item.widget() if item is not None else None
         if widget is not None:
             widget.deleteLater()
+
+
+class VerticalScrollArea(QScrollArea):
+    """Scrolls up and down only, and asks for the width its content needs, so nothing is cut sideways.
+
+    A plain QScrollArea is happy to be narrower than its content and then shows a horizontal
+    scrollbar (or, with the bar turned off, cuts the right edge). This one reports its content's
+    minimum width to the layout, so the content shrinks to fit instead, and a page that cannot fit
+    makes the window wider, which the fit test notices.
+    """
+
+    def __init__(self, widget: QWidget | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        if widget is not None:
+            self.setWidget(widget)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        content = self.widget()
+        if content is None:
+            return hint
+        width = content.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+        return QSize(max(hint.width(), width), hint.height())

@@ -12,7 +12,8 @@ QLabel#advice { background: #fff8e1; border: 1px solid #e0c46c; padding: 6px; }
 QLabel#summaryStatus { font-size: 11pt; font-weight: 600; color: #b3261e; padding: 4px 0; }
 QLabel#summaryStatus[ok="true"] { color: #1e7b34; }
 QListWidget#steps, QListWidget#nav { background: #f4f6f8; border: none; }
-QListWidget#steps::item, QListWidget#nav::item { padding: 6px 8px; }
+QListWidget#nav::item { padding: 6px 8px; }
+QListWidget#steps::item { padding: 6px 0px; }
 QListWidget#steps::item:selected, QListWidget#nav::item:selected { background: #1f4e79; color: white; }
 QListWidget#nav { font-size: 11pt; }
 QToolBar#mainToolbar { spacing: 6px; padding: 2px 6px; }

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from beställning.form import Section
 from beställning.order import Order
 from beställning.validation import Problem
 from ui.i18n import localized
+from ui.layouts import VerticalScrollArea
 from ui.wizard.attachments_editor import AttachmentsEditor
 from ui.wizard.benefits_editor import BenefitsEditor
 from ui.wizard.field_editor import FieldEditor
 
 
-class SectionPage(QScrollArea):
+class SectionPage(VerticalScrollArea):
     """Fields of one section; hides fields that do not apply to the order's route or answers."""
 
     field_edited = Signal(str, object)
@@ -24,8 +25,6 @@ class SectionPage(QScrollArea):
     def __init__(self, section: Section, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.section = section
-        self.setWidgetResizable(True)
-        self.setFrameShape(QScrollArea.Shape.NoFrame)
         body = QWidget()
         body.setObjectName("pageBody")
         layout = QVBoxLayout(body)

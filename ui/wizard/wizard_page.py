@@ -55,8 +55,10 @@ class WizardPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.steps = QListWidget()
         self.steps.setObjectName("steps")
-        self.steps.setFixedWidth(290)
-        self.steps.setWordWrap(True)
+        self.steps.setFixedWidth(260)
+        self.steps.setWordWrap(True)  # long titles wrap on words, never elide (the same on every row)
+        self.steps.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.steps.setViewportMargins(8, 0, 8, 0)  # item padding would be left out of the wrap width
         self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.steps.setAccessibleName(self.tr("Steg i beställningen"))
         self.steps.installEventFilter(self)
