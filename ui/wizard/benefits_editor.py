@@ -70,7 +70,7 @@ class BenefitsEditor(QWidget):
         undo_row.setContentsMargins(0, 0, 0, 0)
         self.undo_label = QLabel()
         self.undo_label.setObjectName("advice")
-        self.undo_button = QPushButton(self.tr("Å&ngra"))
+        self.undo_button = QPushButton(self.tr("&Ångra"))
         self.undo_button.setToolTip(self.tr("Lägg tillbaka förmånen som togs bort"))
         self.undo_button.clicked.connect(self.undo_remove)
         undo_row.addWidget(self.undo_label, 1)
