@@ -19,7 +19,7 @@ from ui.errors import (
 )
 from ui.i18n import english
 from ui.main_window import MainWindow
-from ui.style import STYLE_SHEET
+from ui.style import apply_style
 from ui.wheel_guard import install_wheel_guard
 
 
@@ -80,7 +80,7 @@ def run_app(args: list[str]) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Beställningsassistenten")
     app.setOrganizationName("Bestallningsassistenten")
-    app.setStyleSheet(STYLE_SHEET)
+    apply_style(app)
     ended_unexpectedly = previous_run_ended_unexpectedly()
     install_handler()
     log.info("%s (pid %s)", STARTED, os.getpid())
