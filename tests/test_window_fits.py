@@ -68,6 +68,7 @@ def test_every_page_and_section_fits(qtbot: QtBot, app_style: None, size: tuple[
         check(window, size, f"wizard step {row}", found)
         if wizard.stack.currentWidget() is wizard.section_pages["data"]:  # type: ignore[attr-defined]
             benefits = wizard.section_pages["data"].benefits  # type: ignore[attr-defined]
+            assert all(row.frame.isVisible() for row in benefits._rows), "benefit rows are hidden"
             benefits.add_row()
             benefits.add_row()
             settle(qtbot)

@@ -15,6 +15,31 @@ def clear_layout(layout: QLayout) -> None:
             widget.deleteLater()
 
 
+def chain_tab_order(widgets: list[QWidget]) -> None:
+    """Tab visits `widgets` in this order, right after the first (rows built later would otherwise come
+    after everything). Qt moves each later widget to follow the one before it, so what used to follow
+    the first now follows the last. The first should have no children: Qt puts the second after a
+    composite widget's last child, and ignores widgets that take no focus."""
+    for first, second in zip(widgets, widgets[1:], strict=False):
+        QWidget.setTabOrder(first, second)
+
+
+def focus_first_input(container: QWidget) -> bool:
+    """Give keyboard focus to the first widget inside `container` that Tab would reach."""
+    widget = container.nextInFocusChain()
+    while widget is not None and widget is not container:
+        if (
+            container.isAncestorOf(widget)
+            and widget.isVisible()
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ):
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        widget = widget.nextInFocusChain()
+    return False
+
+
 class VerticalScrollArea(QScrollArea):
     """Scrolls up and down only, and asks for the width its content needs, so nothing is cut sideways.
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from beställning.form import load_form
 from beställning.order import Attachment, Order
 from ui.i18n import localized
-from ui.layouts import clear_layout
+from ui.layouts import chain_tab_order, clear_layout
 
 
 class AttachmentsEditor(QWidget):
@@ -37,6 +37,9 @@ class AttachmentsEditor(QWidget):
         self.order: Order | None = None
         self._shown: list[Attachment] = []
         self.kinds = [k for k in load_form().attachment_kinds if not k.generated]
+        self._tab_anchor = QWidget(self)  # rows built later are put right after it in the Tab order
+        self._tab_anchor.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Qt ignores setTabOrder on NoFocus; hidden
+        self._tab_anchor.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.generated = QLabel()
@@ -153,6 +156,7 @@ class AttachmentsEditor(QWidget):
             return
         self._update_generated()
         self._shown = list(self.order.attachments)
+        rows: list[QWidget] = []
         for index, attachment in enumerate(self.order.attachments):
             kind = QComboBox()
             for option in self.kinds:
@@ -168,7 +172,9 @@ class AttachmentsEditor(QWidget):
             self.grid.addWidget(kind, index, 0)
             self.grid.addWidget(name, index, 1)
             self.grid.addWidget(remove, index, 2)
+            rows.extend([kind, remove])
         self.grid.setColumnStretch(1, 1)
+        chain_tab_order([self._tab_anchor, *rows])  # then on to the add button, as before
 
     def first_input(self) -> QWidget:
         item = self.grid.itemAtPosition(0, 0)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from beställning.order import BenefitRequest, Order
-from ui.layouts import clear_layout
+from ui.layouts import chain_tab_order, clear_layout
 
 BenefitChoices = Callable[[], list[tuple[str, str, str]]]  # (id, Swedish name, register)
 
@@ -48,6 +48,9 @@ class BenefitsEditor(QWidget):
         self._choices_source = choices
         self._choices: list[tuple[str, str, str]] | None = None
         self.order: Order | None = None
+        self._tab_anchor = QWidget(self)  # rows built later are put right after it in the Tab order
+        self._tab_anchor.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Qt ignores setTabOrder on NoFocus; hidden
+        self._tab_anchor.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.grid_holder = QWidget()
@@ -163,6 +166,8 @@ class BenefitsEditor(QWidget):
             return
         for index, request in enumerate(self.order.benefits):
             self._add_row_widgets(index, request)
+        row_inputs = [w for r in self._rows for w in (r.combo, r.start, r.end, r.wishes)]
+        chain_tab_order([self._tab_anchor, *row_inputs])  # then on to the buttons, as before
         self._update_variables_label()
         if focus_row is not None:  # the focused row was rebuilt (or removed): keep focus in the list
             target = self._rows[min(focus_row, len(self._rows) - 1)].combo if self._rows else self.add_button
@@ -262,6 +267,8 @@ class BenefitsEditor(QWidget):
         problem.hide()
         grid.addWidget(problem, 2, 0, 1, 2)
         self.grid.addWidget(frame, index, 0)
+        if self.isVisible():
+            frame.show()  # now, not when the layout gets round to it, so focus can go there at once
         self.problem_labels[f"benefits[{index}]"] = problem
         self._rows.append(_Row(request, frame, combo, start, end, wishes))
 

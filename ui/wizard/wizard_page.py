@@ -226,6 +226,9 @@ class WizardPage(QWidget):
                 self._keying_steps = False
         return super().eventFilter(watched, event)
 
+    def focus_current_step(self) -> None:
+        self._focus_first_field(self.stack.currentWidget())
+
     def _focus_first_field(self, widget: QWidget | None) -> None:
         """After a section change the first typed character lands in the section's first field."""
         if isinstance(widget, SectionPage):
