@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QWidget
 
@@ -20,7 +22,7 @@ def chain_tab_order(widgets: list[QWidget]) -> None:
     after everything). Qt moves each later widget to follow the one before it, so what used to follow
     the first now follows the last. The first should have no children: Qt puts the second after a
     composite widget's last child, and ignores widgets that take no focus."""
-    for first, second in zip(widgets, widgets[1:], strict=False):
+    for first, second in itertools.pairwise(widgets):
         QWidget.setTabOrder(first, second)
 
 
