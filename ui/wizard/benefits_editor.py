@@ -83,6 +83,9 @@ class BenefitsEditor(QWidget):
         layout.addWidget(self.undo_bar)
         layout.addWidget(self.variables_label)
         self.problem_labels: dict[str, QLabel] = {}
+        self._messages: dict[str, str] = {}
+        self._passed = False
+        self._touched: set[int] = set()  # ids of the BenefitRequests whose row the user has left after editing
         self._rows: list[_Row] = []
         self._loading = False
 
@@ -101,6 +104,7 @@ class BenefitsEditor(QWidget):
         if order is not self.order:
             self._removed = None
             self.undo_bar.hide()
+            self._touched = {id(b) for b in order.benefits if b.benefit or b.period_from or b.period_to or b.wishes}
         self.order = order
         if not same_rows:
             self._rebuild()
@@ -242,9 +246,16 @@ class BenefitsEditor(QWidget):
             combo.setToolTip(combo.currentText())
             self.edited.emit()
 
+        def touch() -> None:
+            if id(request) not in self._touched:
+                self._touched.add(id(request))
+                self.show_problems()
+
         combo.currentIndexChanged.connect(lambda _index: update())
+        combo.activated.connect(lambda _index: touch())
         for edit in (start, end, wishes):
             edit.textChanged.connect(lambda _text: update())
+            edit.editingFinished.connect(touch)
         top = QHBoxLayout()
         top.addWidget(combo, 1)
         for label_text, edit in ((self.tr("Från"), start), (self.tr("Till"), end)):
@@ -272,10 +283,19 @@ class BenefitsEditor(QWidget):
         self.problem_labels[f"benefits[{index}]"] = problem
         self._rows.append(_Row(request, frame, combo, start, end, wishes))
 
-    def show_problems(self, messages: dict[str, str]) -> None:
-        """Messages keyed by `benefits[i]`; rows without a message are cleared."""
-        for key, label in self.problem_labels.items():
-            text = messages.get(key)
+    def show_problems(self, messages: dict[str, str] | None = None, passed: bool = True) -> None:
+        """Messages keyed by `benefits[i]`; rows without a message are cleared.
+
+        A row speaks once the user has left it after editing (or it came filled in with the order),
+        or the section was passed; a freshly added row is not an error yet.
+        """
+        if messages is None:
+            messages = self._messages
+        self._messages, self._passed = messages, passed
+        for index, (key, label) in enumerate(self.problem_labels.items()):
+            row = self._rows[index] if index < len(self._rows) else None
+            speak = passed or (row is not None and id(row.request) in self._touched)
+            text = messages.get(key) if speak else None
             label.setText("✖ " + text if text else "")
             label.setVisible(bool(text))
 

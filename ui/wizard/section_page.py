@@ -19,6 +19,7 @@ class SectionPage(VerticalScrollArea):
     """Fields of one section; hides fields that do not apply to the order's route or answers."""
 
     field_edited = Signal(str, object)
+    field_touched = Signal(str)  # the user edited a field and left it
     list_edited = Signal()
     browse_catalog = Signal()
 
@@ -52,6 +53,7 @@ class SectionPage(VerticalScrollArea):
         for form_field in section.fields:
             editor = FieldEditor(form_field)
             editor.edited.connect(self.field_edited)
+            editor.touched.connect(self.field_touched)
             self.editors[form_field.id] = editor
             layout.addWidget(editor)
         layout.addStretch(1)
@@ -70,23 +72,29 @@ class SectionPage(VerticalScrollArea):
         for editor in self.editors.values():
             editor.setVisible(order.is_visible(editor.form_field))
 
-    def show_problems(self, problems: list[Problem], reveal_required: bool) -> None:
-        """Show each problem at its field; 'fill in' problems only once the section was passed."""
+    def show_problems(
+        self, problems: list[Problem], passed: bool, touched: set[str] | frozenset[str] = frozenset()
+    ) -> None:
+        """Show each problem at its field once the user has touched the field or asked to go on.
+
+        Before that a field is quiet: a new order is not a list of errors, and an e-mail address is
+        not wrong while it is being typed. Once shown, a problem follows the typing live.
+        """
         by_field: dict[str, Problem] = {}
         for problem in problems:
             by_field.setdefault(problem.field, problem)
         for field_id, editor in self.editors.items():
             found = by_field.get(field_id)
-            hidden = found is not None and found.message.startswith("Fyll i") and not reveal_required
-            editor.show_problem(None if found is None or hidden else found.message, found.blocking if found else True)
+            speak = passed or field_id in touched
+            editor.show_problem(found.message if found and speak else None, found.blocking if found else True)
         if self.benefits:
             messages: dict[str, str] = {}
             for problem in problems:
                 if problem.field.startswith("benefits["):
                     messages.setdefault(problem.field.split(".")[0], problem.message)
-            self.benefits.show_problems(messages)
+            self.benefits.show_problems(messages, passed)
         if self.attachments:
-            self.attachments.show_problems([p.message for p in problems if p.field == "attachments"])
+            self.attachments.show_problems([p.message for p in problems if p.field == "attachments"] if passed else [])
 
     def focus_first(self) -> None:
         """Focus the section's first input (a visible field, or the first row of a list)."""

@@ -47,7 +47,8 @@ class WizardPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.form = load_form()
-        self.passed: set[str] = set()
+        self.passed: set[str] = set()  # sections the user has left with Nästa (or the summary was seen)
+        self.touched: set[str] = set()  # fields the user has edited and left, or that came with the order
         self._own_edit = False
         self._moving = False  # a step change asked for by Nästa/Föregående or a link, not the step list
         self._keying_steps = False  # a key press in the step list is being handled
@@ -91,6 +92,7 @@ class WizardPage(QWidget):
         for section in self.form.sections:
             page = SectionPage(section)
             page.field_edited.connect(self._field_edited)
+            page.field_touched.connect(self._field_touched)
             page.list_edited.connect(self._list_edited)
             page.browse_catalog.connect(self.browse_catalog)
             self.section_pages[section.id] = page
@@ -154,8 +156,9 @@ class WizardPage(QWidget):
         steps.append(("summary", self.tr("Sammanfattning"), self.summary))
         return steps
 
-    def _rebuild_steps(self) -> None:
-        current = self.steps.currentItem().data(STEP_ROLE) if self.steps.currentItem() else "route"
+    def _rebuild_steps(self, keep_current: bool = True) -> None:
+        item = self.steps.currentItem()
+        current = item.data(STEP_ROLE) if item is not None and keep_current else "route"
         self.steps.blockSignals(True)
         self.steps.clear()
         for number, (step_id, title, _widget) in enumerate(self._step_widgets()):
@@ -171,10 +174,14 @@ class WizardPage(QWidget):
     def load_order(self) -> None:
         order = self.session.order
         self.passed = set()
+        # What an opened order already holds has been "touched": its problems show at once. A new
+        # order's fields speak only after the user has been in them, or asked to go on (Nästa).
+        self.touched = {k for k, v in order.fields.items() if v not in ("", False)}
+        self.saved_label.clear()
         self.route_page.load(order.route)
         for page in self.section_pages.values():
             page.load(order)
-        self._rebuild_steps()
+        self._rebuild_steps(keep_current=False)  # not the old order's step: the summary marks all passed
         self.steps.setCurrentRow(0)
 
     def _route_chosen(self, route: str) -> None:
@@ -192,6 +199,11 @@ class WizardPage(QWidget):
                 self.session.set_field(field_id, value)
         page = self.section_pages[self.form.field(field_id).section_id]
         page.update_visibility(self.session.order)
+
+    def _field_touched(self, field_id: str) -> None:
+        if field_id not in self.touched:
+            self.touched.add(field_id)
+            self.refresh_problems()
 
     def _show_step(self, row: int) -> None:
         steps = self._step_widgets()
@@ -257,7 +269,9 @@ class WizardPage(QWidget):
     def refresh_problems(self) -> None:
         problems = self.session.problems()
         for section_id, page in self.section_pages.items():
-            page.show_problems([p for p in problems if p.section == section_id], section_id in self.passed)
+            page.show_problems(
+                [p for p in problems if p.section == section_id], section_id in self.passed, self.touched
+            )
         self.summary.show_problems(problems)
         counts: dict[str, int] = {}
         for problem in problems:
