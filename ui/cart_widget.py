@@ -39,6 +39,11 @@ def _kind_text(kind: str) -> str:
     return QCoreApplication.translate("CartWidget", text) if text else kind
 
 
+def selected_count(order: Order) -> int:
+    """What the order asks for: each picked variable, table or wish, and each benefit's own wishes."""
+    return len(order.variables) + sum(1 for b in order.benefits if b.wishes.strip())
+
+
 PICK_ROLE = Qt.ItemDataRole.UserRole + 1
 BENEFIT_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -207,7 +212,10 @@ class CartWidget(QWidget):
             self.missing.setText("")
             self._filling = False
             return
-        self.title.setText(self.tr("Valt till beställningen ”%s”") % order.title())
+        count = selected_count(order)
+        self.title.setText(
+            self.tr("Valt till beställningen ”%1”: %n val", "", count).replace("%1", order.title())
+        )
         requests = {b.benefit: b for b in order.benefits}
         missing = 0
         for request in order.benefits:
@@ -232,6 +240,11 @@ class CartWidget(QWidget):
                     child.setToolTip(2, self.tr("Motivering saknas: FK vill att varje variabel motiveras."))
                 self._picks[id(pick)] = pick
                 top.addChild(child)
+            if request.wishes.strip():  # typed in section 6: part of the order, edited there
+                wish = QTreeWidgetItem([request.wishes.strip(), self.tr("Önskemål (avsnitt 6)"), ""])
+                wish.setData(0, BENEFIT_ROLE, request.benefit)
+                wish.setToolTip(0, self.tr("Skrivet i avsnitt 6, Uppgifter per förmån. Ändra det där."))
+                top.addChild(wish)
             top.setExpanded(True)
         orphans = [p for p in order.variables if p.benefit not in requests]
         for pick in orphans:  # picks whose benefit was removed elsewhere

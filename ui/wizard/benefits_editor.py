@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from beställning.order import BenefitRequest, Order
+from ui.cart_widget import selected_count
 from ui.layouts import chain_tab_order, clear_layout
 
 BenefitChoices = Callable[[], list[tuple[str, str, str]]]  # (id, Swedish name, register)
@@ -189,7 +190,7 @@ class BenefitsEditor(QWidget):
         return self._rows[0].combo if self._rows else self.add_button
 
     def _update_variables_label(self) -> None:
-        picks = len(self.order.variables) if self.order is not None else 0
+        picks = selected_count(self.order) if self.order is not None else 0
         self.variables_label.setText(self.tr("%n valda variabler eller önskemål i beställningen.", "", picks))
 
     def _add_row_widgets(self, index: int, request: BenefitRequest) -> None:
@@ -244,6 +245,7 @@ class BenefitsEditor(QWidget):
             request.period_from, request.period_to = start.text().strip(), end.text().strip()
             request.wishes = wishes.text()
             combo.setToolTip(combo.currentText())
+            self._update_variables_label()
             self.edited.emit()
 
         def touch() -> None:
