@@ -1,4 +1,4 @@
-"""Review fixes in the main window: small screens, closing during work, deleted orders, form writing."""
+"""The main window over its life: small screens, closing during work, deleted orders, form writing, recovery."""
 
 from __future__ import annotations
 
