@@ -220,7 +220,7 @@ class BenefitsEditor(QWidget):
             edit.setMaxLength(7)
             edit.setFixedWidth(edit.fontMetrics().horizontalAdvance("2024-12") + 24)
             edit.setToolTip(self.tr("Månad som ÅÅÅÅ-MM, t.ex. %1").replace("%1", example))
-            edit.setAccessibleName(f"{label_text}, {self.tr('rad %1').replace('%1', str(index + 1))}")
+            edit.setAccessibleName(self.tr("%1, rad %2").replace("%1", label_text).replace("%2", str(index + 1)))
         wishes.setCursorPosition(0)
         wishes.setPlaceholderText(self.tr("T.ex. ersättningsperioder med omfattning och diagnos"))
         wishes.setAccessibleName(self.tr("Önskemål om uppgifter, rad %1").replace("%1", str(index + 1)))
