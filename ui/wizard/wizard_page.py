@@ -31,6 +31,7 @@ from ui.wizard.section_page import SectionPage
 from ui.wizard.summary_page import SummaryPage
 
 STEP_ROLE = Qt.ItemDataRole.UserRole
+MARK_GAP = "\u00a0\u00a0"  # no-break spaces: a wrapped title keeps its ✔/✖ with its last word
 
 
 class WizardPage(QWidget):
@@ -280,11 +281,11 @@ class WizardPage(QWidget):
         for row in range(self.steps.count()):
             item = self.steps.item(row)
             step_id = item.data(STEP_ROLE)
-            base = item.text().split("  ✖")[0].split("  ✔")[0]
+            base = item.text().split(MARK_GAP)[0]
             if step_id in counts and step_id in self.passed:
-                item.setText(f"{base}  ✖{counts[step_id]}")
+                item.setText(f"{base}{MARK_GAP}✖{counts[step_id]}")
             elif step_id in self.passed and step_id in self.section_pages:
-                item.setText(f"{base}  ✔")
+                item.setText(f"{base}{MARK_GAP}✔")
             else:
                 item.setText(base)
 
