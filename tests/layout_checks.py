@@ -6,7 +6,7 @@ Shared by the fit test (offscreen, 1280×720) and the screenshot tour (Xvfb, 200
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QLabel, QListWidget, QScrollArea, QScrollBar, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QListWidget, QScrollArea, QScrollBar, QWidget
 
 
 def _name(widget: QWidget) -> str:
@@ -52,6 +52,14 @@ def layout_problems(window: QWidget) -> list[str]:
             continue
         if button.width() + 1 < button.minimumSizeHint().width():
             problems.append(f"{_name(button)} cut: needs {button.minimumSizeHint().width()} px, has {button.width()}")
+    for edit in window.findChildren(QLineEdit):
+        hint = edit.placeholderText()
+        if not _really_visible(edit, window) or edit.text() or not hint or edit.toolTip():
+            continue
+        room = edit.width() - 12  # the frame and text margins of the line edit
+        needed = edit.fontMetrics().horizontalAdvance(hint)
+        if needed > room:
+            problems.append(f"placeholder {hint[:50]!r} cut: needs {needed} px, has {room}")
     for view in window.findChildren(QListWidget):
         if not _really_visible(view, window):
             continue

@@ -236,7 +236,8 @@ class CatalogPage(QWidget):
         self.detail.setAccessibleName(self.tr("Detaljer"))
 
         self.justification = QLineEdit()
-        self.justification.setPlaceholderText(self.tr("Motivering: varför behövs uppgiften för forskningsfrågorna?"))
+        self.justification.setPlaceholderText(self.tr("Motivering"))
+        self.justification.setToolTip(self.tr("Motivering: varför behövs uppgiften för forskningsfrågorna?"))
         self.justification.returnPressed.connect(self._add_current)
         self.add_button = QPushButton(self.tr("Lägg till i beställningen"))
         self.add_button.clicked.connect(self._add_current)
@@ -437,7 +438,9 @@ class CatalogPage(QWidget):
             top = QStandardItem(f"{benefit.name}  ({len(variables)}){register}  {marker}")
             top.setData("benefit", KIND_ROLE)
             top.setData(benefit_id, ID_ROLE)
-            top.setToolTip(f"{_register_name(benefit.register)} · {benefit.area} · {info.display()}")
+            top.setToolTip(
+                f"{benefit.name}\n{_register_name(benefit.register)} · {benefit.area} · {info.display()}"
+            )
             tables: dict[str, QStandardItem] = {}
             for variable in variables:
                 if shown >= MAX_SHOWN:
