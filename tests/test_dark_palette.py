@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from beställning.order import load_order
 from tests.conftest import EXAMPLES
 from tests.palettes import dark_palette
+from tests.windows import shown_window
 from ui import style
 from ui.main_window import MainWindow
 
@@ -41,10 +42,7 @@ def background(widget: QWidget) -> QColor:
 
 
 def shown_wizard(qtbot: QtBot) -> MainWindow:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.started, timeout=5000):
-        window.show()
+    window = shown_window(qtbot)
     window.open_order(load_order(EXAMPLES / "forskning.json"))
     return window
 

@@ -20,7 +20,7 @@ from beställning.form import load_form
 from beställning.order import FieldValue, load_order
 from beställning.validation import validate
 from tests.conftest import EXAMPLES
-from ui.main_window import MainWindow
+from tests.windows import shown_window
 from ui.wizard.field_editor import FieldEditor
 from ui.wizard.section_page import SectionPage
 
@@ -136,12 +136,7 @@ def add_attachments(page: SectionPage, paths: list[Path]) -> None:
 
 def test_example_research_order_by_keyboard_alone(qtbot: QtBot, monkeypatch: object) -> None:
     example = load_order(EXAMPLES / "forskning.json")
-    window = MainWindow()
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.started, timeout=5000):
-        window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    window = shown_window(qtbot, active=True)
     QTest.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     wizard = window.page("wizard")
     assert isinstance(focus(), QRadioButton), "after Ctrl+N the keyboard is in the wizard's first step"
@@ -166,18 +161,8 @@ def test_example_research_order_by_keyboard_alone(qtbot: QtBot, monkeypatch: obj
     assert not [p for p in validate(order) if p.blocking]
 
 
-def shown_window(qtbot: QtBot) -> MainWindow:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.started, timeout=5000):
-        window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    return window
-
-
 def test_ctrl_digits_go_to_the_five_main_pages(qtbot: QtBot) -> None:
-    window = shown_window(qtbot)
+    window = shown_window(qtbot, active=True)
     for number, page in enumerate(("register", "wizard", "catalog", "send", "settings")):
         QTest.keyClick(focus(), Qt.Key(Qt.Key.Key_1.value + number), Qt.KeyboardModifier.ControlModifier)
         assert window.stack.currentWidget() is window.page(page)
@@ -185,7 +170,7 @@ def test_ctrl_digits_go_to_the_five_main_pages(qtbot: QtBot) -> None:
 
 
 def test_a_benefit_row_removed_from_the_keyboard_can_be_undone(qtbot: QtBot) -> None:
-    window = shown_window(qtbot)
+    window = shown_window(qtbot, active=True)
     window.open_order(load_order(EXAMPLES / "forskning.json"))
     wizard = window.page("wizard")
     wizard.go_to("data")  # type: ignore[attr-defined]

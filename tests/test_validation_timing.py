@@ -9,21 +9,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLabel, QLineEdit
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from beställning.order import Order, load_order
 from tests.conftest import EXAMPLES
+from tests.test_wizard_rows import shown_wizard
 from ui.order_session import OrderSession
 from ui.wizard.wizard_page import WizardPage
 
 
 def make_wizard(qtbot: QtBot, order: Order) -> tuple[WizardPage, OrderSession]:
-    session = OrderSession()
-    wizard = WizardPage(session, QLabel("extra"))
-    qtbot.addWidget(wizard)
-    session.replace(order)
-    wizard.show()
+    wizard, session = shown_wizard(qtbot, order)
     wizard.activateWindow()
     qtbot.waitUntil(wizard.isActiveWindow)
     return wizard, session

@@ -8,36 +8,21 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import ROOT
 from tests.fit_tour import tour
-from ui.main_window import MainWindow
+from tests.windows import shown_window
 
 # The default window on a 1280×720 screen (DEFAULT_SIZE is 1180 wide), and the same screen maximised.
 SIZES = [(1180, 672), (1264, 672)]
 
 
-@pytest.fixture
-def app_style(qapp: QApplication) -> Iterator[None]:
-    from ui.style import STYLE_SHEET
-
-    previous = qapp.styleSheet()
-    qapp.setStyleSheet(STYLE_SHEET)
-    yield
-    qapp.setStyleSheet(previous)
-
-
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_every_page_and_section_fits(qtbot: QtBot, app_style: None, size: tuple[int, int]) -> None:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.started, timeout=5000):
-        window.show()
+    window = shown_window(qtbot)
     found = tour(window, size, lambda: qtbot.wait(30))
     assert not found, "\n".join(found)
 
