@@ -180,9 +180,27 @@ def test_a_benefit_row_removed_from_the_keyboard_can_be_undone(qtbot: QtBot) -> 
     key(Qt.Key.Key_Tab)
     key(Qt.Key.Key_Delete, Qt.KeyboardModifier.AltModifier)  # Alt+Delete removes the row the cursor is in
     assert [b.benefit for b in window.session.order.benefits] == ["foraldrapenning"]
-    assert editor.undo_bar.isVisible() and "Sjuk- och rehabiliteringspenning" in editor.undo_label.text()
+    assert editor.undo_bar.isVisible() and "Sjuk- och rehabiliteringspenning" in editor.undo_bar.label.text()
     assert editor.isAncestorOf(focus()), "focus stayed in the list"
     key(Qt.Key.Key_Aring, Qt.KeyboardModifier.AltModifier)  # &Ångra
     QTest.qWait(250)  # a mnemonic animates the click
     assert window.session.order.benefits[0] is first
     assert not editor.undo_bar.isVisible()
+
+
+def test_an_attachment_removed_from_the_keyboard_can_be_undone(qtbot: QtBot) -> None:
+    window = shown_window(qtbot, active=True)
+    window.open_order(load_order(EXAMPLES / "forskning.json"))
+    wizard = window.page("wizard")
+    wizard.go_to("bilagor")  # type: ignore[attr-defined]
+    editor = wizard.section_pages["bilagor"].attachments  # type: ignore[attr-defined]
+    first, second = window.session.order.attachments
+    assert editor.first_input() is focus()
+    key(Qt.Key.Key_Tab)
+    assert isinstance(focus(), QComboBox), "Tab goes from one attachment's type to the next, not to Ta bort"
+    key(Qt.Key.Key_Delete, Qt.KeyboardModifier.AltModifier)
+    assert window.session.order.attachments == [first]
+    assert "Etikbeslut.pdf" in editor.undo_bar.label.text()
+    key(Qt.Key.Key_Aring, Qt.KeyboardModifier.AltModifier)
+    QTest.qWait(250)
+    assert window.session.order.attachments[1] is second

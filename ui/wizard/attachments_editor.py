@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -24,6 +24,7 @@ from beställning.form import load_form
 from beställning.order import Attachment, Order
 from ui.i18n import localized
 from ui.layouts import chain_tab_order, clear_layout
+from ui.undo_bar import UndoBar
 
 
 class AttachmentsEditor(QWidget):
@@ -56,6 +57,8 @@ class AttachmentsEditor(QWidget):
         hint = QLabel(self.tr("Du kan också dra filer hit. Nyckelfilen med personnummer ska aldrig bifogas."))
         hint.setObjectName("fieldHelp")
         layout.addWidget(hint)
+        self.undo_bar = UndoBar(self.tr("Lägg tillbaka bilagan som togs bort"))
+        layout.addWidget(self.undo_bar)
         self.problem_label = QLabel()
         self.problem_label.setObjectName("fieldProblem")
         self.problem_label.setProperty("blocking", True)
@@ -71,6 +74,8 @@ class AttachmentsEditor(QWidget):
             and all(a is b for a, b in zip(self._shown, order.attachments, strict=True))
             and all(self._row_matches(i, a) for i, a in enumerate(order.attachments))
         )
+        if order is not self.order:
+            self.undo_bar.clear()
         self.order = order
         if same_rows:
             self._update_generated()
@@ -130,14 +135,29 @@ class AttachmentsEditor(QWidget):
         self.edited.emit()
 
     def _remove(self, attachment: Attachment) -> None:
-        """Remove the row's own attachment (by identity); a stale row only makes the rows current again."""
+        """Remove the row's own attachment (by identity); a stale row only makes the rows current again.
+
+        The removal can be undone (Ångra in the bar below the rows).
+        """
         if self.order is None:
             return
-        kept = [a for a in self.order.attachments if a is not attachment]
-        if len(kept) == len(self.order.attachments):
+        position = next((i for i, a in enumerate(self.order.attachments) if a is attachment), None)
+        if position is None:
             self._rebuild()
             return
-        self.order.attachments[:] = kept
+        del self.order.attachments[position]
+        order = self.order
+        name = Path(attachment.path).name
+        removed = self.tr("”%1” togs bort.").replace("%1", name)
+        self.undo_bar.offer(removed, lambda: self._put_back(order, position, attachment))
+        self._rebuild()
+        self.add_button.setFocus()
+        self.edited.emit()
+
+    def _put_back(self, order: Order, position: int, attachment: Attachment) -> None:
+        if order is not self.order:
+            return
+        order.attachments.insert(min(position, len(order.attachments)), attachment)
         self._rebuild()
         self.edited.emit()
 
@@ -168,11 +188,16 @@ class AttachmentsEditor(QWidget):
             name.setToolTip(attachment.path)
             remove = QPushButton(self.tr("Ta bort"))
             remove.setAccessibleName(self.tr("Ta bort bilaga %1").replace("%1", str(index + 1)))
+            remove.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # never the next Tab stop; Alt+Delete on the row's type
+            remove.setToolTip(self.tr("Ta bort bilagan (Alt+Delete). Du kan ångra."))
             remove.clicked.connect(lambda _checked=False, a=attachment: self._remove(a))
+            shortcut = QShortcut(QKeySequence("Alt+Delete"), kind)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(lambda a=attachment: self._remove(a))
             self.grid.addWidget(kind, index, 0)
             self.grid.addWidget(name, index, 1)
             self.grid.addWidget(remove, index, 2)
-            rows.extend([kind, remove])
+            rows.append(kind)
         self.grid.setColumnStretch(1, 1)
         chain_tab_order([self._tab_anchor, *rows])  # then on to the add button, as before
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from beställning.order import BenefitRequest, Order
 from ui.cart_widget import selected_count
 from ui.layouts import chain_tab_order, clear_layout
+from ui.undo_bar import UndoBar
 
 BenefitChoices = Callable[[], list[tuple[str, str, str]]]  # (id, Swedish name, register)
 
@@ -69,18 +70,7 @@ class BenefitsEditor(QWidget):
         buttons.addWidget(self.catalog_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        self.undo_bar = QWidget()
-        undo_row = QHBoxLayout(self.undo_bar)
-        undo_row.setContentsMargins(0, 0, 0, 0)
-        self.undo_label = QLabel()
-        self.undo_label.setObjectName("advice")
-        self.undo_button = QPushButton(self.tr("&Ångra"))
-        self.undo_button.setToolTip(self.tr("Lägg tillbaka förmånen som togs bort"))
-        self.undo_button.clicked.connect(self.undo_remove)
-        undo_row.addWidget(self.undo_label, 1)
-        undo_row.addWidget(self.undo_button)
-        self.undo_bar.hide()
-        self._removed: tuple[Order, int, BenefitRequest] | None = None
+        self.undo_bar = UndoBar(self.tr("Lägg tillbaka förmånen som togs bort"))
         layout.addWidget(self.undo_bar)
         layout.addWidget(self.variables_label)
         self.problem_labels: dict[str, QLabel] = {}
@@ -103,8 +93,7 @@ class BenefitsEditor(QWidget):
             and all(r.request is b for r, b in zip(self._rows, order.benefits, strict=True))
         )
         if order is not self.order:
-            self._removed = None
-            self.undo_bar.hide()
+            self.undo_bar.clear()
             self._touched = {id(b) for b in order.benefits if b.benefit or b.period_from or b.period_to or b.wishes}
         self.order = order
         if not same_rows:
@@ -141,20 +130,15 @@ class BenefitsEditor(QWidget):
             self._rebuild()
             return
         del self.order.benefits[position]
-        self._removed = (self.order, position, request)
         name = request.name or self.tr("Förmånen utan namn")
-        self.undo_label.setText(self.tr("”%1” togs bort.").replace("%1", name))
-        self.undo_bar.show()
+        order = self.order
+        removed = self.tr("”%1” togs bort.").replace("%1", name)
+        self.undo_bar.offer(removed, lambda: self._put_back(order, position, request))
         self._rebuild()
         self.edited.emit()
 
-    def undo_remove(self) -> None:
-        """Put the last removed benefit back where it was."""
-        if self._removed is None:
-            return
-        order, position, request = self._removed
-        self._removed = None
-        self.undo_bar.hide()
+    def _put_back(self, order: Order, position: int, request: BenefitRequest) -> None:
+        """Ångra: the removed benefit goes back where it was."""
         if order is not self.order:
             return
         order.benefits.insert(min(position, len(order.benefits)), request)
