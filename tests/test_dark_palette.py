@@ -75,3 +75,15 @@ def test_the_focus_ring_is_drawn_in_the_accent_colour(qtbot: QtBot, palette: QPa
     edge = QColor(image.pixel(image.width() // 2, 0))
     window.close()
     assert abs(edge.red() - accent.red()) + abs(edge.green() - accent.green()) + abs(edge.blue() - accent.blue()) < 60
+
+
+def test_the_register_timeline_is_drawn_on_the_palette(qtbot: QtBot, palette: QPalette) -> None:
+    from ui.register.timeline_view import TimelineWidget
+
+    window = shown_window(qtbot)
+    window.show_page("register")
+    timeline = window.page("register").findChild(TimelineWidget)
+    assert timeline is not None
+    timeline.resize(300, 200)
+    colour = background(timeline)
+    assert abs(colour.lightness() - palette.color(QPalette.ColorRole.Base).lightness()) < 30
