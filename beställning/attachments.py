@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from beställning.form import FormDefinition, load_form
 from beställning.order import Order
+from beställning.sensitive import handles_sensitive_data
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ def requirements(order: Order, form: FormDefinition | None = None) -> list[Requi
         return Requirement(kind, spec.title, True, spec.generated, reason)
 
     result = [req("blankett", "Den ifyllda blanketten skickas alltid.")]
-    if order.route == "forskning" and order.flag("etik.kansliga"):
+    if handles_sensitive_data(order):
         sensitive = "Forskning med känsliga personuppgifter kräver etikprövning."
         result.append(req("etikansokan", f"{sensitive} Bifoga etikansökan med dess bilagor."))
         result.append(req("etikbeslut", f"{sensitive} Bifoga Etikprövningsmyndighetens beslut."))

@@ -6,67 +6,46 @@ Domain code, no Qt: the same `coverage_chart` layout the widget paints, drawn of
 from __future__ import annotations
 
 import io
-import shutil
-import subprocess
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from beställning.coverage import CoverageError, order_coverage
+from beställning.coverage import CoverageError, order_coverage, planned_extraction
 from beställning.coverage_chart import ChartLayout, Line, Rect, Text, layout_chart
 from beställning.order import Order
 
 FontType = ImageFont.FreeTypeFont | ImageFont.ImageFont
 
-_KNOWN_FONTS = {
-    False: (
-        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-        "/usr/share/fonts/TTF/DejaVuSans.ttf",
-        "/Library/Fonts/Arial.ttf",
-        "C:/Windows/Fonts/arial.ttf",
-    ),
-    True: (
-        "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-        "/usr/share/fonts/TTF/DejaVuSans-Bold.ttf",
-        "/Library/Fonts/Arial Bold.ttf",
-        "C:/Windows/Fonts/arialbd.ttf",
-    ),
-}
+FONT_FILES = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}  # resources/fonts/, with its licence
 
 
-@lru_cache(maxsize=4)
-def _font_file(bold: bool) -> str | None:
-    """A TrueType font with Swedish letters: known paths first, then fontconfig's match."""
-    for candidate in _KNOWN_FONTS[bold]:
-        if Path(candidate).is_file():
-            return candidate
-    if shutil.which("fc-match"):
-        try:
-            found = subprocess.run(
-                ["fc-match", "-f", "%{file}", "DejaVuSans:bold" if bold else "DejaVuSans"],
-                capture_output=True,
-                text=True,
-                timeout=5,
-                check=False,
-            ).stdout.strip()
-        except (OSError, subprocess.SubprocessError):
-            return None
-        if found and Path(found).is_file():
-            return found
-    return None
+@lru_cache(maxsize=2)
+def _font_bytes(bold: bool) -> bytes | None:
+    """The bundled DejaVu Sans (Swedish letters, the same on every OS), or None if it cannot be read."""
+    from resources import resource
+
+    try:
+        return resource("fonts", FONT_FILES[bold]).read_bytes()
+    except OSError:
+        return None
 
 
 @lru_cache(maxsize=32)
 def _font(size: int, bold: bool) -> FontType:
-    path = _font_file(bold) or _font_file(False)
-    if path:
+    data = _font_bytes(bold) or _font_bytes(False)
+    if data:
         try:
-            return ImageFont.truetype(path, size)
+            return ImageFont.truetype(io.BytesIO(data), size)
         except OSError:
             pass
     return ImageFont.load_default(size=size)
+
+
+def measure_text(text: str, size: float, bold: bool) -> float:
+    """The width of `text` in pixels in the font this renderer draws with (for the layout's wrapping)."""
+    font = _font(max(6, round(size)), bold)
+    return float(font.getlength(text))
 
 
 def _elide(draw: ImageDraw.ImageDraw, text: str, font: FontType, max_width: float | None) -> str:
@@ -128,12 +107,14 @@ def layout_png(layout: ChartLayout) -> bytes:
 
 
 def render_coverage_png(order: Order, as_of: date | None = None, width: float = 800) -> bytes | None:
-    """The order's coverage timeline as PNG bytes at 2× resolution, or None when no benefit has a period
+    """The order's coverage timeline as PNG bytes at 2× resolution, as of `as_of` (default: the order's
+    planned extraction date, else today), or None when no benefit has a period
     (or coverage cannot be computed because the catalog is unreadable; the .docx is then made without it).
     """
+    as_of = as_of or planned_extraction(order) or date.today()
     try:
-        coverages = order_coverage(order, as_of or date.today())
+        coverages = order_coverage(order, as_of)
     except CoverageError:
         return None
-    layout = layout_chart(coverages, as_of or date.today(), width=width, scale=2.0)
+    layout = layout_chart(coverages, as_of, width=width, scale=2.0, measure=measure_text)
     return layout_png(layout) if layout is not None else None

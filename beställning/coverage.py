@@ -1,9 +1,10 @@
 """Coverage (täckning): which requested months are complete at the planned extraction date.
 
 FK's data lag behind: MiDAS data are orderable once coverage reaches 95 %, about 3 months after the
-month for sick/rehab and parental benefit and about 9 months for newly granted sickness/activity
-compensation (FK's order page). Outside MiDAS there is no published lag; the catalog's figure is an
-estimate and is shown as one.
+month for sick/rehab and parental benefit and about 9 months for NEWLY GRANTED sickness/activity
+compensation (FK's order page). FK gives no lag for ongoing sickness/activity compensation (granted
+earlier); the app shows its own estimate for those beside FK's figure, marked as an estimate.
+Outside MiDAS there is no published lag; the catalog's figure is an estimate and is shown as one.
 
 The app's convention: month M is complete from the first day of month M + lag + 1, so as of date D
 the latest complete month is month(D) − lag − 1. Lag rules come from the catalog; a change the user
@@ -93,10 +94,15 @@ class EffectiveLag:
     changed_from: str = ""  # date of the user's change, '' when the catalog's rule applies
     change_note: str = ""
     catalog_months: int | None = None
+    scope: str = ""  # whom FK's figure is for when it is not all cases ("nybeviljade ärenden")
+    ongoing_months: int | None = None  # our estimate for the other cases
 
     def describe(self) -> str:
-        """One Swedish line: '3 månader (MiDAS, 95 % täckning)' or '… (uppskattning)' or '… (ändrad …)'."""
+        """One Swedish line: '3 månader', '… (uppskattning)', '… (ändrad …)', or with its scope:
+        '9 månader för nybeviljade ärenden; pågående 3 månader (vår uppskattning)'."""
         text = f"{self.months} månader"
+        if self.scope:
+            text += f" för {self.scope}; pågående {self.ongoing_months} månader (vår uppskattning)"
         if self.changed_from:
             text += f" (ändrad av användaren från {self.changed_from}"
             if self.catalog_months is not None:
@@ -105,6 +111,30 @@ class EffectiveLag:
         elif self.estimate:
             text += " (uppskattning)"
         return text
+
+
+@dataclass(frozen=True)
+class OngoingLag:
+    """A lag FK gives for newly granted cases only, and our estimate for the ongoing ones."""
+
+    scope: str  # whom FK's figure is for, e.g. "nybeviljade ärenden"
+    months: int  # our estimate for ongoing cases
+    basis: str
+
+
+# FK's order page gives "about 9 months" for newly granted sjuk- och aktivitetsersättning only
+# (shared/domain.md §5). Ongoing compensation is paid monthly from the same MiDAS register, so we
+# assume the ordinary MiDAS lag (3 months, as for sick pay and parental benefit) until FK says more.
+ONGOING_LAGS: dict[str, OngoingLag] = {
+    "sa_ersattning": OngoingLag(
+        scope="nybeviljade ärenden",
+        months=3,
+        basis=(
+            "Vår uppskattning: Försäkringskassan anger ingen fördröjning för pågående ersättningar; "
+            "samma som övriga förmåner i MiDAS (cirka 3 månader) antas tills Försäkringskassan säger annat."
+        ),
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -149,7 +179,15 @@ def effective_lag(info: BenefitInfo, as_of: date, overrides: Overrides) -> Effec
     """The catalog's lag for `info`, or the user's change in force on `as_of`."""
     change = overrides.lag_on(info.id, as_of)
     if change is None:
-        return EffectiveLag(info.months, info.estimate, info.basis, info.source)
+        ongoing = ONGOING_LAGS.get(info.id)
+        return EffectiveLag(
+            info.months,
+            info.estimate,
+            info.basis,
+            info.source,
+            scope=ongoing.scope if ongoing else "",
+            ongoing_months=ongoing.months if ongoing else None,
+        )
     return EffectiveLag(
         months=change.months,
         estimate=False,
@@ -179,6 +217,9 @@ class BenefitCoverage:
     warnings: tuple[str, ...] = ()
     suggestions: tuple[str, ...] = ()
     lag_note: str = ""  # why the lag is uncertain (an estimate) or changed by the user; '' otherwise
+    lag_scope: str = ""  # whom the lag is for when FK gives it for some cases only ("nybeviljade ärenden")
+    ongoing_lag_months: int | None = None  # our estimate for the other (ongoing) cases
+    ongoing_complete_through: Month | None = None
 
     @property
     def complete_months(self) -> tuple[Month, ...]:
@@ -207,6 +248,10 @@ class BenefitCoverage:
             "complete_from": self.complete_from.isoformat() if self.complete_from else None,
             "status": self.status,
             "lag_note": self.lag_note,
+            "lag_scope": self.lag_scope,
+            "ongoing_lag_months": self.ongoing_lag_months,
+            "ongoing_lag_is_estimate": True if self.ongoing_lag_months is not None else None,
+            "ongoing_complete_through": str(self.ongoing_complete_through) if self.ongoing_complete_through else None,
             "warnings": list(self.warnings),
             "suggestions": list(self.suggestions),
         }
@@ -240,6 +285,14 @@ def benefit_coverage(
         )
     elif lag.changed_from:
         lag_note = f"Fördröjningen för {info.name} är ändrad av användaren: {lag.describe()}."
+    ongoing = ONGOING_LAGS.get(info.id) if lag.scope else None
+    ongoing_through = latest_complete_month(as_of, ongoing.months) if ongoing else None
+    if ongoing is not None:
+        lag_note = (
+            f"Cirka {lag.months} månaders fördröjning gäller {ongoing.scope} (Försäkringskassan). För pågående "
+            f"{info.name.lower()} anger Försäkringskassan ingen fördröjning; vår uppskattning är "
+            f"{ongoing.months} månader som för övriga förmåner i MiDAS (kompletta till och med {ongoing_through})."
+        )
     try:
         start = Month.parse(period_from) if period_from.strip() else None
         end = Month.parse(period_to) if period_to.strip() else None
@@ -259,6 +312,9 @@ def benefit_coverage(
         complete_from=None,
         status="no_period",
         lag_note=lag_note,
+        lag_scope=ongoing.scope if ongoing else "",
+        ongoing_lag_months=ongoing.months if ongoing else None,
+        ongoing_complete_through=ongoing_through,
     )
     if start is None or end is None or end < start:
         if start is not None and end is not None:
@@ -273,8 +329,9 @@ def benefit_coverage(
         status: Status = "complete"
     else:
         status = "partial" if start <= through else "incomplete"
+        scope = f" för {ongoing.scope}" if ongoing else ""
         warnings.append(
-            f"{info.name}: {_months_text(incomplete)} är inte kompletta vid uttaget {as_of.isoformat()} "
+            f"{info.name}: {_months_text(incomplete)} är inte kompletta{scope} vid uttaget {as_of.isoformat()} "
             f"(kompletta till och med {through})."
         )
         if status == "partial":
@@ -291,6 +348,18 @@ def benefit_coverage(
         warnings=tuple(warnings),
         suggestions=tuple(suggestions),
     )
+
+
+def planned_extraction(order: Order) -> date | None:
+    """The extraction date the order plans: its desired delivery date (önskat leveransdatum), if valid.
+
+    FK extracts the data for delivery, so the months complete on that date are what the order gets.
+    """
+    text = order.text("leverans.onskat_datum").strip()
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
 
 
 def order_coverage(

@@ -4,11 +4,17 @@ One row per requested benefit: the requested period as an outlined bar, filled g
 complete at the extraction date and orange for those that are not; a red line marks the extraction
 date. The layout is plain geometry (rectangles, lines, texts in pixels), so the Qt widget and the
 Pillow renderer for the .docx draw exactly the same picture, and tests can check it without either.
+
+Texts are measured with the renderer's own font (`measure`), so a benefit's name wraps onto a
+second line instead of being cut ("Föräldrapenning och skattad föräldraledighet"), and the legend
+wraps where its items really end. Where FK gives a lag for newly granted cases only (sjuk- och
+aktivitetsersättning), the months complete for ongoing cases by our estimate are drawn apart.
 """
 
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -16,6 +22,31 @@ from typing import Literal
 from beställning.coverage import BenefitCoverage, Month
 
 Anchor = Literal["left", "center", "right"]
+Measure = Callable[[str, float, bool], float]  # (text, size in px, bold) -> width in px
+
+
+def estimate_width(text: str, size: float, bold: bool) -> float:
+    """A width estimate for when no font is at hand (DejaVu Sans averages about 0.6 em a letter)."""
+    return len(text) * size * (0.64 if bold else 0.6)
+
+
+def wrap(text: str, width: float, size: float, bold: bool, measure: Measure, lines: int = 2) -> list[str]:
+    """`text` broken at spaces into at most `lines` lines no wider than `width` (the last may be elided)."""
+    words = text.split()
+    result: list[str] = []
+    current = ""
+    for index, word in enumerate(words):
+        candidate = f"{current} {word}".strip()
+        if not current or measure(candidate, size, bold) <= width:
+            current = candidate
+            continue
+        result.append(current)
+        if len(result) == lines - 1:
+            current = " ".join(words[index:])
+            break
+        current = word
+    result.append(current)
+    return [line for line in result if line]
 
 # Colours (hex) chosen to read in greyscale print too: dark green vs light orange.
 COMPLETE = "#2e7d32"
@@ -95,6 +126,8 @@ class ChartRow:
     complete: Span | None
     incomplete: Span | None
     estimate: bool
+    ongoing: Span | None = None  # months complete for ongoing cases by our estimate (FK's lag is for new ones)
+    label_lines: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -162,12 +195,20 @@ def _status_text(cov: BenefitCoverage) -> str:
     if cov.status == "incomplete":
         return f"inget komplett vid uttaget; hela perioden komplett från {done}"
     n = len(cov.incomplete_months)
+    if cov.ongoing_complete_through is not None:
+        return (
+            f"nybeviljade komplett t.o.m. {cov.complete_through}, pågående ≈ t.o.m. "
+            f"{cov.ongoing_complete_through}; hela perioden från {done}"
+        )
     return f"komplett t.o.m. {cov.complete_through}; {n} mån saknas; hela perioden från {done}"
 
 
 def _sublabel(cov: BenefitCoverage) -> str:
     if cov.lag is None:
         return ""
+    if cov.lag.scope and cov.ongoing_lag_months is not None:
+        ongoing = f"pågående ≈ {cov.ongoing_lag_months} mån (uppskattning)"
+        return f"fördröjning {cov.lag.months} mån för nybeviljade; {ongoing}"
     if cov.lag.changed_from:
         return f"fördröjning {cov.lag.months} mån (ändrad {cov.lag.changed_from})"
     if cov.lag.estimate:
@@ -181,10 +222,12 @@ def layout_chart(
     width: float = 800,
     scale: float = 1.0,
     title: str | None = None,
+    measure: Measure = estimate_width,
 ) -> ChartLayout | None:
     """Lay out the timeline for `coverages` at the extraction date; None when no row has a period.
 
-    `width` is in logical pixels; `scale` multiplies every size (2.0 for a sharp print image).
+    `width` is in logical pixels; `scale` multiplies every size (2.0 for a sharp print image);
+    `measure` gives a text's width in the renderer's font, so labels are wrapped, not cut.
     """
     with_period = [c for c in coverages if c.period_from is not None and c.period_to is not None]
     if not with_period:
@@ -221,11 +264,21 @@ def layout_chart(
     prims.append(Text(pad, pad + title_h / 2 - 4 * s, title, 14 * s, TEXT, bold=True, max_width=W - 2 * pad))
     top = pad + title_h
     rows_top = top
-    bottom = rows_top + row_h * len(coverages)
+    line_h = 15 * s
+    # Each row is as tall as its label needs: the name on up to two lines, the lag below it.
+    names = [wrap(c.name, label_w, font, True, measure) for c in coverages]
+    subs = [wrap(_sublabel(c), label_w, small, False, measure) if _sublabel(c) else [] for c in coverages]
+    statuses = [wrap(_status_text(c), plot_right - plot_left, small, False, measure) for c in coverages]
+    heights = [
+        row_h + line_h * max(0, len(n) + len(sb) - 2, len(st) - 1)
+        for n, sb, st in zip(names, subs, statuses, strict=True)
+    ]
+    row_tops = [rows_top + sum(heights[:i]) for i in range(len(coverages))]
+    bottom = rows_top + sum(heights)
 
     # Time axis: grid lines at labelled months; month names centred in their month with the year on
     # a second line, or years at their January when months are too narrow to name.
-    every, names = _tick_plan(month_w, s)
+    every, month_names = _tick_plan(month_w, s)
     ticks: list[Tick] = []
     year_labels: list[Text] = []
     for index in range(first.index, last.index + 2):
@@ -236,14 +289,14 @@ def layout_chart(
             aligned = month.month == 1 and month.year % (every // 12) == 0
         label = ""
         if aligned and index <= last.index:
-            label = MONTH_ABBR[month.month - 1] if names else str(month.year)
+            label = MONTH_ABBR[month.month - 1] if month_names else str(month.year)
         ticks.append(Tick(mx(month), month, label, aligned))
         if aligned:
             prims.append(Line(mx(month), rows_top, mx(month), bottom + 4 * s, GRID, 1 * s))
         starts_year = month.month == 1 or (
             index == first.index and (12 - month.month + 1) * month_w >= 44 * s
         )
-        if names and starts_year and index <= last.index:
+        if month_names and starts_year and index <= last.index:
             year_labels.append(
                 Text(mx(month) + 2 * s, bottom + 30 * s, str(month.year), small, TEXT, bold=True)
             )
@@ -251,7 +304,7 @@ def layout_chart(
     for tick in ticks:
         if tick.label:
             prims.append(Line(tick.x, bottom, tick.x, bottom + 5 * s, AXIS, 1 * s))
-            x_label = tick.x + month_w / 2 if names else tick.x
+            x_label = tick.x + month_w / 2 if month_names else tick.x
             prims.append(Text(x_label, bottom + 14 * s, tick.label, small, MUTED, "center"))
     prims.extend(year_labels)
 
@@ -262,14 +315,19 @@ def layout_chart(
 
     rows: list[ChartRow] = []
     for i, cov in enumerate(coverages):
-        y = rows_top + i * row_h
+        y = row_tops[i]
         bar_y = y + 8 * s
         estimate = bool(cov.lag and cov.lag.estimate)
         sub = _sublabel(cov)
-        prims.append(Text(pad, bar_y + bar_h / 2, cov.name, font, TEXT, bold=True, max_width=label_w))
-        if sub:
-            prims.append(Text(pad, bar_y + bar_h + 12 * s, sub, small, MUTED, max_width=label_w))
-        requested = complete = incomplete = None
+        text_y = bar_y + bar_h / 2
+        for line in names[i]:
+            prims.append(Text(pad, text_y, line, font, TEXT, bold=True, max_width=label_w))
+            text_y += line_h
+        text_y = max(text_y, bar_y + bar_h + 12 * s)
+        for line in subs[i]:
+            prims.append(Text(pad, text_y, line, small, MUTED, max_width=label_w))
+            text_y += line_h * 0.85
+        requested = complete = incomplete = ongoing = None
         if cov.complete_through is not None and cov.status != "unknown":
             # Light band: every month complete at the extraction date, requested or not.
             band_end = mx(cov.complete_through.plus(1))
@@ -287,23 +345,46 @@ def layout_chart(
                 a, b = cov.incomplete_months[0], cov.incomplete_months[-1]
                 incomplete = Span(mx(a), mx(b.plus(1)), a, b)
                 prims.append(Rect(incomplete.x0, bar_y, incomplete.x1 - incomplete.x0, bar_h, INCOMPLETE))
+                ongoing_end = cov.ongoing_complete_through
+                if ongoing_end is not None and ongoing_end >= a:
+                    b = min(b, ongoing_end)
+                    ongoing = Span(mx(a), mx(b.plus(1)), a, b)
+                    # Lower half: complete for ongoing cases by our estimate; the upper half stays
+                    # orange, as FK's lag for newly granted cases says.
+                    prims.append(
+                        Rect(ongoing.x0, bar_y + bar_h / 2, ongoing.x1 - ongoing.x0, bar_h / 2, COMPLETE_ESTIMATE)
+                    )
             prims.append(
                 Rect(requested.x0, bar_y, requested.x1 - requested.x0, bar_h, None, REQUESTED_EDGE, 1.5 * s)
             )
         status = _status_text(cov)
         status_color = INCOMPLETE_EDGE if cov.status in ("partial", "incomplete", "unknown") else MUTED
-        prims.append(
-            Text(
-                plot_left,
-                bar_y + bar_h + 12 * s,
-                status,
-                small,
-                status_color,
-                max_width=plot_right - plot_left,
+        for number, line in enumerate(statuses[i]):
+            prims.append(
+                Text(
+                    plot_left,
+                    bar_y + bar_h + 12 * s + number * line_h * 0.85,
+                    line,
+                    small,
+                    status_color,
+                    max_width=plot_right - plot_left,
+                )
             )
-        )
         rows.append(
-            ChartRow(cov.benefit, cov.name, sub, status, y, row_h, requested, complete, incomplete, estimate)
+            ChartRow(
+                cov.benefit,
+                cov.name,
+                sub,
+                status,
+                y,
+                heights[i],
+                requested,
+                complete,
+                incomplete,
+                estimate,
+                ongoing,
+                tuple(names[i]),
+            )
         )
 
     # Legend, wrapped onto more lines when the chart is narrow.
@@ -316,10 +397,12 @@ def layout_chart(
     ]
     if any(row.estimate for row in rows):
         legend.insert(1, (COMPLETE_ESTIMATE, None, "komplett (uppskattad fördröjning)"))
+    elif any(row.ongoing for row in rows):
+        legend.insert(2, (COMPLETE_ESTIMATE, None, "komplett för pågående ärenden (vår uppskattning)"))
     ly = bottom + axis_h + legend_h / 2
     x = pad
     for swatch, edge, text in legend:
-        item_w = 24 * s + len(text) * small * 0.6 + 18 * s  # text width estimated; renderers differ a little
+        item_w = 24 * s + measure(text, small, False) + 18 * s
         if x > pad and x + item_w > W - pad:
             x, ly = pad, ly + legend_h
         if edge == AS_OF:

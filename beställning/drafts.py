@@ -40,29 +40,25 @@ class DraftStore:
     def load(self, order_id: str) -> Order:
         return load_order(self.path_for(order_id))
 
-    def list(self) -> builtins.list[Order]:
-        """Readable drafts, most recently changed first; unreadable files are skipped, never touched."""
-        orders = []
+    def read_all(self) -> tuple[builtins.list[Order], builtins.list[tuple[Path, str]]]:
+        """Readable drafts (most recently changed first) and the unreadable files with why; none is touched."""
+        orders, bad = [], []
         for path in self.folder.glob("*.json"):
             if path.name == SESSION_MARKER:
                 continue
             try:
                 orders.append(load_order(path))
-            except OrderFileError:
-                continue
-        return sorted(orders, key=lambda o: o.modified, reverse=True)
+            except OrderFileError as exc:
+                bad.append((path, str(exc)))
+        return sorted(orders, key=lambda o: o.modified, reverse=True), bad
 
-    def unreadable(self) -> builtins.list[Path]:
-        """Draft files that cannot be read (shown to the user rather than silently ignored)."""
-        bad = []
-        for path in self.folder.glob("*.json"):
-            if path.name == SESSION_MARKER:
-                continue
-            try:
-                load_order(path)
-            except OrderFileError:
-                bad.append(path)
-        return bad
+    def list(self) -> builtins.list[Order]:
+        """Readable drafts, most recently changed first; unreadable files are skipped, never touched."""
+        return self.read_all()[0]
+
+    def unreadable(self) -> builtins.list[tuple[Path, str]]:
+        """Draft files that cannot be read, with why (shown to the user rather than silently ignored)."""
+        return self.read_all()[1]
 
     def delete(self, order_id: str) -> None:
         self.path_for(order_id).unlink(missing_ok=True)

@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Literal
 
-from beställning import paths
-
 Route = Literal["forskning", "statistik"]
 ROUTES: tuple[Route, ...] = ("forskning", "statistik")
 
@@ -85,6 +83,7 @@ class AttachmentKind:
     title: str
     title_en: str
     generated: bool = False
+    routes: tuple[Route, ...] = ROUTES  # the ethics documents belong to research orders only
 
 
 @dataclass(frozen=True)
@@ -119,6 +118,10 @@ class FormDefinition:
 
     def attachment_kind(self, kind_id: str) -> AttachmentKind:
         return next(k for k in self.attachment_kinds if k.id == kind_id)
+
+    def attachment_kinds_for(self, route: Route) -> tuple[AttachmentKind, ...]:
+        """The kinds a user may attach on this route (statistics orders have no ethics review)."""
+        return tuple(k for k in self.attachment_kinds if route in k.routes)
 
 
 def _routes(raw: Any, default: tuple[Route, ...] = ROUTES) -> tuple[Route, ...]:
@@ -170,7 +173,9 @@ def parse_form(data: dict[str, Any]) -> FormDefinition:
         recipient=data["recipient"],
         routes=tuple(RouteInfo(**r) for r in data["routes"]),
         sections=tuple(sections),
-        attachment_kinds=tuple(AttachmentKind(**k) for k in data["attachment_kinds"]),
+        attachment_kinds=tuple(
+            AttachmentKind(**{**k, "routes": _routes(k.get("routes"))}) for k in data["attachment_kinds"]
+        ),
         _by_id=by_id,
     )
 
@@ -178,5 +183,7 @@ def parse_form(data: dict[str, Any]) -> FormDefinition:
 @cache
 def load_form() -> FormDefinition:
     """The bundled form definition (read once)."""
-    text = paths.resource_path("form", "form.json").read_text(encoding="utf-8")
+    from resources import resource
+
+    text = resource("form", "form.json").read_text(encoding="utf-8")
     return parse_form(json.loads(text))

@@ -6,7 +6,11 @@ import calendar
 import re
 from datetime import date
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]{2,}$")
+# One address, nothing else: no display name, no list separators, quotes, brackets or control
+# characters, so a value can never put a second address into a header (From, Reply-To).
+_LOCAL_CHAR = r"[^\s@,;:<>()\[\]\\\"\x00-\x1f\x7f]"
+_LABEL = r"[^\s@,;:<>()\[\]\\\".\x00-\x1f\x7f]+"
+_EMAIL = re.compile(rf"{_LOCAL_CHAR}+@(?:{_LABEL}\.)+{_LABEL}")
 _PHONE = re.compile(r"^\+?[\d\s\-()]{6,20}$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _DATE_SHAPE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -30,7 +34,20 @@ def luhn_ok(digits: str) -> bool:
 
 
 def is_email(value: str) -> bool:
-    return bool(_EMAIL.match(value.strip()))
+    """Exactly one plain address (namn@example.se): never a list, a display name or header tricks."""
+    value = value.strip()
+    return bool(_EMAIL.fullmatch(value)) and len(value.rpartition(".")[2]) >= 2
+
+
+def address_problem(value: str, what: str) -> str | None:
+    """Why `value` cannot be used as the single address `what` (e.g. "avsändaren"), or None."""
+    if not value.strip():
+        return f"Ange en e-postadress för {what}."
+    if is_email(value):
+        return None
+    if value.count("@") > 1 or any(sep in value for sep in ",;"):
+        return f"Ange en enda e-postadress för {what}, inte flera ({value.strip()!r})."
+    return f"Ange en giltig e-postadress för {what}, t.ex. namn@universitet.se (inte {value.strip()!r})."
 
 
 def normalize_orgnr(value: str) -> str | None:

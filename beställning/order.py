@@ -8,6 +8,7 @@ See docs/order-format.md for the format and examples/ for complete orders.
 from __future__ import annotations
 
 import json
+import os
 import re
 import uuid
 from collections.abc import Callable
@@ -99,6 +100,9 @@ class Order:
     id: str = field(default_factory=lambda: uuid.uuid4().hex)
     created: str = field(default_factory=_now)
     modified: str = field(default_factory=_now)
+    # The folder relative attachment paths are read against: the order file's folder once loaded or
+    # saved (not stored in the file, so a shared order keeps working when its folder is moved).
+    base_dir: Path | None = field(default=None, compare=False, repr=False)
 
     def get(self, field_id: str) -> FieldValue:
         """The value of a form field; '' (or False for a checkbox) when not filled in."""
@@ -133,7 +137,30 @@ class Order:
     def title(self) -> str:
         return self.text("projekt.titel").strip() or "Namnlös beställning"
 
-    def to_json(self) -> str:
+    def attachment_path(self, attachment: Attachment) -> Path:
+        """Where an attachment's file is: an absolute path as written, a relative one in the order's folder."""
+        path = Path(attachment.path).expanduser()
+        if path.is_absolute() or self.base_dir is None:
+            return path
+        return self.base_dir / path
+
+    def _stored_path(self, attachment: Attachment, folder: Path) -> str:
+        """The path to write in a file saved in `folder`: relative where the attachment lies beneath it."""
+        path = self.attachment_path(attachment)
+        if not attachment.path:
+            return ""
+        absolute = Path(os.path.abspath(path))
+        try:
+            return absolute.relative_to(Path(os.path.abspath(folder))).as_posix()
+        except ValueError:
+            return str(absolute)
+
+    def to_json(self, folder: Path | None = None) -> str:
+        """The order file's text; with `folder`, attachment paths are written for a file saved there."""
+        attachments = [asdict(a) for a in self.attachments]
+        if folder is not None:
+            for stored, attachment in zip(attachments, self.attachments, strict=True):
+                stored["path"] = self._stored_path(attachment, folder)
         data: dict[str, Any] = {
             "schema_version": SCHEMA_VERSION,
             "kind": FILE_KIND,
@@ -144,14 +171,18 @@ class Order:
             "fields": dict(sorted(self.fields.items())),
             "benefits": [asdict(b) for b in self.benefits],
             "variables": [asdict(v) for v in self.variables],
-            "attachments": [asdict(a) for a in self.attachments],
+            "attachments": attachments,
             "sent": [asdict(s) for s in self.sent],
         }
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
     def save(self, path: Path) -> None:
-        """Write the order file atomically (a crash leaves the old file intact)."""
-        write_text_atomic(path, self.to_json())
+        """Write the order file atomically (a crash leaves the old file intact).
+
+        Attachment paths are written relative to the file's folder where they lie beneath it, and
+        absolute otherwise, so the file works wherever it is read from.
+        """
+        write_text_atomic(path, self.to_json(Path(path).parent))
 
 
 # Migrations from older schema versions: version -> function returning the data one version up.
@@ -264,7 +295,15 @@ def load_order(path: Path) -> Order:
             f"{path}: filen är skadad (ogiltig JSON på rad {exc.lineno}, kolumn {exc.colno}). "
             "Den lämnas orörd; öppna ett autosparat utkast eller en säkerhetskopia."
         ) from exc
-    return order_from_dict(data, str(path))
+    except RecursionError as exc:
+        raise OrderFileError(
+            f"{path}: filen är inte en beställning (JSON-strukturen är nästlad för djupt). Den lämnas orörd."
+        ) from exc
+    except ValueError as exc:  # e.g. an integer with thousands of digits
+        raise OrderFileError(f"{path}: filen är inte en beställning ({exc}). Den lämnas orörd.") from exc
+    order = order_from_dict(data, str(path))
+    order.base_dir = Path(os.path.abspath(path)).parent
+    return order
 
 
 def field_display(order: Order, form_field: FormField) -> str:

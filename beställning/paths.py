@@ -48,9 +48,3 @@ def drafts_dir() -> Path:
     path.mkdir(parents=True, exist_ok=True)
     return path
 
-
-def resource_path(*parts: str) -> Path:
-    """A file shipped in `resources/` (works from a checkout and from an installed wheel)."""
-    from importlib import resources  # imported here: ~10 ms that the app's first window need not pay
-
-    return Path(str(resources.files("resources").joinpath(*parts)))

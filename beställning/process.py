@@ -354,3 +354,74 @@ def days_until(day: date, today: date) -> int:
 def within(day: date, today: date, days: int) -> bool:
     """Whether `day` falls from today up to `days` days ahead."""
     return today <= day <= today + timedelta(days=days)
+
+
+# --- the order of the steps ---------------------------------------------------------------------
+
+# The step each step follows in FK's process (domain brief §2): nothing happens before the order is
+# sent; the draft quote comes when the order is complete, the agreement on it leads to the secrecy
+# review and its decision, and only after the decision does FK take the key file or deliver.
+REQUIRES: dict[str, str] = {
+    "confirmation": "sent",
+    "supplement": "sent",
+    "draft_quote": "sent",
+    "agreement": "draft_quote",
+    "decision": "agreement",
+    "key_file": "decision",
+    "delivery": "decision",
+    "invoice": "delivery",
+    "retention_end": "delivery",
+}
+
+
+@dataclass(frozen=True)
+class StepRefusal:
+    """Why a step cannot be recorded yet: the step it needs, and a Swedish sentence saying what to do.
+
+    `too_early`: the step it needs is recorded, but on a later date (nothing to record first).
+    """
+
+    step: str
+    missing: str
+    message: str
+    too_early: bool = False
+
+
+def step_refusal(order: Order, events: Sequence[DatedEvent], step_id: str, day: date) -> StepRefusal | None:
+    """None when `step_id` on `day` follows the steps recorded; otherwise the step that must come first.
+
+    "Skickad till FK" counts as recorded when the app sent the order over SMTP.
+    """
+    needed = REQUIRES.get(step_id)
+    if needed is None:
+        return None
+    if needed == "sent":
+        first = sent_date(order, events)
+    else:
+        days = [event.date for event in events if event.step == needed]
+        first = min(days) if days else None
+    title, before = STEP_BY_ID[step_id].title, STEP_BY_ID[needed].title
+    if first is None:
+        return StepRefusal(
+            step_id,
+            needed,
+            f"”{title}” kan registreras först efter ”{before}”, som inte är registrerat. Registrera ”{before}” först.",
+        )
+    if day < first:
+        return StepRefusal(
+            step_id,
+            needed,
+            f"”{title}” ({day.isoformat()}) kan inte ligga före ”{before}” ({first.isoformat()}). Kontrollera datumet.",
+            too_early=True,
+        )
+    return None
+
+
+def steps_leading_to(step_id: str) -> list[str]:
+    """The steps that must be recorded before `step_id`, first step first (e.g. sent … agreement)."""
+    chain: list[str] = []
+    needed = REQUIRES.get(step_id)
+    while needed is not None:
+        chain.insert(0, needed)
+        needed = REQUIRES.get(needed)
+    return chain

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Literal
 
 from beställning.attachments import requirements
+from beställning.coverage import CoverageError, order_coverage
 from beställning.form import FormDefinition, FormField, load_form
 from beställning.formats import date_problem, is_email, is_phone, orgnr_problem, parse_date, parse_month
 from beställning.order import Order
 from beställning.process import add_months
+from beställning.sensitive import handles_sensitive_data, health_data_items
 
 Severity = Literal["blocking", "warning"]
 
@@ -112,10 +115,78 @@ def _has_attachment(order: Order, kind: str) -> bool:
     return any(a.kind == kind for a in order.attachments)
 
 
-def _consistency_problems(order: Order, today: date) -> list[Problem]:
+def _implied_sensitive_problems(order: Order) -> list[Problem]:
+    """Health data picked while the order says it handles no sensitive personal data."""
+    if order.route != "forskning" or order.flag("etik.kansliga"):
+        return []
+    items = health_data_items(order)
+    if not items:
+        return []
+    named = ", ".join(items[:4]) + (" m.fl." if len(items) > 4 else "")
+    return [
+        Problem(
+            "etik.kansliga",
+            "etik",
+            "blocking",
+            f"{named} är uppgifter om hälsa, alltså känsliga personuppgifter, och kräver etikprövning. "
+            "Markera att projektet behandlar känsliga personuppgifter och ange etikbeslutet, "
+            "eller ta bort variablerna.",
+        )
+    ]
+
+
+def _route_attachment_problems(order: Order, form: FormDefinition) -> list[Problem]:
+    """Attachments of a kind the route does not have (ethics documents on a statistics order)."""
+    problems = []
+    for attachment in order.attachments:
+        known = {k.id: k for k in form.attachment_kinds}
+        kind = known.get(attachment.kind)
+        if kind is not None and order.route not in kind.routes:
+            problems.append(
+                Problem(
+                    "attachments",
+                    "bilagor",
+                    "warning",
+                    f"{kind.title} hör till beställningar för forskning; statistikbeställningar har ingen "
+                    f"etikprövning. Ta bort {Path(attachment.path).name} eller ändra typen till Övrig bilaga.",
+                )
+            )
+    return problems
+
+
+def _coverage_problems(order: Order, today: date) -> list[Problem]:
+    """Months not yet complete at the planned extraction (the desired delivery date, else today)."""
+    wanted = parse_date(order.text("leverans.onskat_datum"))
+    as_of = wanted if wanted is not None and wanted > today else today
+    try:
+        coverage = order_coverage(order, as_of)
+    except (CoverageError, OSError, ValueError):
+        return []  # an unreadable catalog or settings file is reported where it is used
+    problems = []
+    for index, result in enumerate(coverage):
+        if not result.incomplete_months:
+            continue
+        months = result.incomplete_months
+        span = str(months[0]) if len(months) == 1 else f"{months[0]}–{months[-1]}"
+        advice = " ".join(result.suggestions)
+        estimate = " Fördröjningen är en uppskattning." if result.lag is not None and result.lag.estimate else ""
+        problems.append(
+            Problem(
+                f"benefits[{index}].period_to",
+                "data",
+                "warning",
+                f"{result.name}: {span} är inte kompletta vid uttaget {as_of.isoformat()} "
+                f"(kompletta till och med {result.complete_through}).{estimate} {advice}".strip(),
+            )
+        )
+    return problems
+
+
+def _consistency_problems(order: Order, today: date, form: FormDefinition) -> list[Problem]:
     problems: list[Problem] = []
     research = order.route == "forskning"
-    if research and order.flag("etik.kansliga"):
+    problems += _implied_sensitive_problems(order)
+    if handles_sensitive_data(order):
         for field_id, what in (("etik.dnr", "diarienummer"), ("etik.beslutsdatum", "beslutsdatum")):
             if not order.text(field_id).strip():
                 problems.append(
@@ -129,6 +200,18 @@ def _consistency_problems(order: Order, today: date) -> list[Problem]:
     for requirement in requirements(order):
         if not requirement.generated and not _has_attachment(order, requirement.kind):
             problems.append(Problem("attachments", "bilagor", "blocking", requirement.reason))
+    problems += _route_attachment_problems(order, form)
+    if order.flag("samkorning.ja") and not order.flag("population.nyckelfil"):
+        problems.append(
+            Problem(
+                "population.nyckelfil",
+                "population",
+                "blocking",
+                "Samkörning med andra register kräver en nyckelfil (populationsfil med personnummer och "
+                "löpnummer) som Försäkringskassan tar emot efter beslutet. Markera att en nyckelfil kommer "
+                "att skickas och av vem (t.ex. SCB), eller avmarkera samkörningen.",
+            )
+        )
     if research and order.flag("samkorning.ja"):
         problems.append(
             Problem(
@@ -229,7 +312,8 @@ def validate(order: Order, today: date | None = None, form: FormDefinition | Non
     """All problems of the order, blocking first, in form order within each severity."""
     form = form or load_form()
     today = today or date.today()
-    problems = _field_problems(order, form, today) + _benefit_problems(order) + _consistency_problems(order, today)
+    problems = _field_problems(order, form, today) + _benefit_problems(order)
+    problems += _consistency_problems(order, today, form) + _coverage_problems(order, today)
     section_order = {s.id: i for i, s in enumerate(form.sections)}
     return sorted(problems, key=lambda p: (not p.blocking, section_order.get(p.section, 99)))
 

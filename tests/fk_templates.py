@@ -34,6 +34,7 @@ def sdt_run(
     alias: str = "",
     placeholder: str = "Klicka eller tryck här för att ange text.",
     extra_props: str = "",
+    placeholder_props: str = "",
 ) -> object:
     """A run-level plain-text content control showing its placeholder, as Word makes it."""
     props = ""
@@ -43,7 +44,7 @@ def sdt_run(
         props += f'<w:tag w:val="{escape(tag)}"/>'
     return parse_xml(
         f"<w:sdt {NS}><w:sdtPr>{props}<w:showingPlcHdr/>{extra_props}<w:text/></w:sdtPr>"
-        f'<w:sdtContent><w:r><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr>'
+        f'<w:sdtContent><w:r><w:rPr><w:rStyle w:val="PlaceholderText"/>{placeholder_props}</w:rPr>'
         f"<w:t>{escape(placeholder)}</w:t></w:r></w:sdtContent></w:sdt>"
     )
 
@@ -137,6 +138,14 @@ def add_formcheckbox(paragraph: Paragraph, name: str, checked: bool = False) -> 
 def grid_table(doc: DocxDocument, rows: int, cols: int) -> Table:
     table = doc.add_table(rows=rows, cols=cols)
     table.style = doc.styles["Table Grid"]
+    return table
+
+
+def label_table(doc: DocxDocument, labels: list[str], cols: int = 2) -> Table:
+    """A table with one label a row in the first column and empty answer cells beside it."""
+    table = grid_table(doc, len(labels), cols)
+    for row, label in zip(table.rows, labels, strict=True):
+        row.cells[0].text = label
     return table
 
 
@@ -486,3 +495,233 @@ def formcheckbox_state(path: Path, name: str) -> bool:
                     checked = box.find(qn("w:default"))
                 return checked.get(qn("w:val"), "1") in ("1", "true")
     raise AssertionError(f"no checkbox {name}")
+
+
+# -- agency-style forms (issue 13): the wordings and layouts a Swedish agency form uses ----------
+
+GREY = '<w:color w:val="808080"/>'
+
+
+def sdt_grey(tag: str = "", alias: str = "", placeholder: str = "Klicka eller tryck här för att ange text.") -> object:
+    """A run-level control whose placeholder is grey by both the Placeholder Text style and a colour."""
+    return sdt_run(tag, alias, placeholder, placeholder_props=GREY + '<w:sz w:val="18"/>')
+
+
+def add_formdropdown(paragraph: Paragraph, name: str, entries: list[str]) -> None:
+    """A legacy dropdown form field (FORMDROPDOWN)."""
+    items = "".join(f'<w:listEntry w:val="{escape(e)}"/>' for e in entries)
+    p = paragraph._p
+    p.append(
+        parse_xml(
+            f'<w:r {NS}><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="{escape(name)}"/>'
+            f'<w:enabled/><w:calcOnExit w:val="0"/><w:ddList>{items}</w:ddList></w:ffData></w:fldChar></w:r>'
+        )
+    )
+    p.append(parse_xml(f'<w:r {NS}><w:instrText xml:space="preserve"> FORMDROPDOWN </w:instrText></w:r>'))
+    p.append(parse_xml(f'<w:r {NS}><w:fldChar w:fldCharType="end"/></w:r>'))
+
+
+def box_options(paragraph: Paragraph, kind: str, options: list[str], name: str = "") -> None:
+    """Boxes of one kind, each followed by its option text: glyph, w14 control or legacy field."""
+    for number, option in enumerate(options):
+        if kind == "glyph":
+            paragraph.add_run(f"☐ {option}   ")
+            continue
+        if kind == "w14":
+            paragraph._p.append(sdt_checkbox(tag=f"{name}{number}" if name else ""))
+        else:
+            add_formcheckbox(paragraph, f"Kryss{next(_bookmark_ids)}")
+        paragraph.add_run(f" {option}   ")
+
+
+def title(doc: DocxDocument, route: str) -> None:
+    purpose = "statistikändamål" if route == "statistik" else "forskning"
+    paragraph = doc.add_paragraph()
+    run = paragraph.add_run(f"Beställning av individdata för {purpose}")
+    run.bold = True
+    run.font.size = Pt(16)
+    doc.add_paragraph(
+        "Blanketten skickas med e-post till statistikenheten@forsakringskassan.se. Fyll i alla "
+        "uppgifter som gäller beställningen."
+    )
+
+
+def build_agency_cells(path: Path, route: str = "forskning", boxes: str = "glyph") -> Path:
+    """One big table: section rows, a label cell with its answer cell beside, boxes beside labels.
+
+    The wordings are the agency's, not ours ("Beställarens namn", "Registersamkörning",
+    "Fakturamottagare / adress" beside a plain "Adress"), and periods have one field.
+    """
+    doc = Document()
+    title(doc, route)
+    paragraph = doc.add_paragraph("Beställningen avser: ")
+    box_options(paragraph, boxes, ["Statistikändamål", "Forskningsändamål"], "andamal")
+    rows: list[tuple[str, str | list[str] | None]] = [
+        ("1. Beställare", None),
+        ("Beställarens namn", ""),
+        ("Organisationsnummer", ""),
+        ("Kontaktperson", ""),
+        ("E-post", ""),
+        ("Telefon", ""),
+        ("Adress", ""),
+        ("2. Projekt", None),
+        ("Projektets namn", ""),
+        ("Syfte med beställningen", ""),
+        ("3. Etik och rättslig grund", None),
+        ("Känsliga personuppgifter", ["Ja", "Nej"]),
+        ("Etiskt godkännande (dnr)", ""),
+        ("Rättslig grund", ""),
+        ("4. Population och uppgifter", None),
+        ("Beskrivning av populationen", ""),
+        ("Nyckelfil", ["Ja", "Nej"]),
+        ("Förmåner och perioder", ""),
+        ("5. Samkörning", None),
+        ("Registersamkörning", ["Ja", "Nej"]),
+        ("Upprepade leveranser", ["Ja", "Nej"]),
+        ("6. Leverans och gallring", None),
+        ("Leveranssätt", ""),
+        ("Önskat leveransdatum", ""),
+        ("Längre lagring än sex månader", ["Ja", "Nej"]),
+        ("7. Fakturering", None),
+        ("Fakturamottagare / adress", ""),
+        ("Er referens", ""),
+        ("Uppgiftslämnarskyldighet", ["Ja", "Nej"]),
+        ("8. Underskrift", None),
+        ("Ort och datum", ""),
+        ("Namnförtydligande", ""),
+    ]
+    table = grid_table(doc, len(rows), 2)
+    for number, (label, answer) in enumerate(rows):
+        if answer is None:
+            cell = table.cell(number, 0).merge(table.cell(number, 1))
+            cell.text = ""
+            cell.paragraphs[0].add_run(label).bold = True
+            continue
+        table.cell(number, 0).text = label
+        if isinstance(answer, list):
+            box_options(table.cell(number, 1).paragraphs[0], boxes, answer, f"b{number}_")
+    doc.save(str(path))
+    return path
+
+
+def build_agency_below(path: Path, route: str = "statistik", boxes: str = "w14") -> Path:
+    """Labels in one row and answers in the row below, two fields a row; paragraphs below labels."""
+    doc = Document()
+    title(doc, route)
+    bold_paragraph(doc, "Beställare")
+    table = grid_table(doc, 6, 2)
+    pairs = [
+        ("Beställarens namn", "Organisationsnummer"),
+        ("Kontaktperson", "E-postadress"),
+        ("Telefonnummer", "Adress"),
+    ]
+    for index, (left, right) in enumerate(pairs):
+        table.cell(index * 2, 0).text = left
+        table.cell(index * 2, 1).text = right
+    bold_paragraph(doc, "Projekt")
+    table = grid_table(doc, 4, 1)
+    table.cell(0, 0).text = "Projektets namn"
+    table.cell(2, 0).text = "Syfte"
+    bold_paragraph(doc, "Uppgifter")
+    doc.add_paragraph("Tidsperiod")
+    doc.add_paragraph()
+    doc.add_paragraph("Registersamkörning")
+    box_options(doc.add_paragraph(), boxes, ["Ja", "Nej"], "samk")
+    doc.add_paragraph("Upprepade leveranser")
+    box_options(doc.add_paragraph(), boxes, ["Ja", "Nej"], "upp")
+    paragraph = doc.add_paragraph()
+    box_options(paragraph, boxes, ["En nyckelfil skickas till Försäkringskassan"], "nyckel")
+    bold_paragraph(doc, "Fakturering")
+    table = grid_table(doc, 4, 2)
+    table.cell(0, 0).text = "Faktureringsadress"
+    table.cell(0, 1).text = "Fakturareferens"
+    table.cell(2, 0).text = "Organisationsnummer för fakturering"
+    table.cell(2, 1).text = "Uppgiftslämnarskyldighet"
+    box_options(table.cell(3, 1).paragraphs[0], boxes, ["Ja", "Nej"], "upl")
+    bold_paragraph(doc, "Underskrift")
+    table = grid_table(doc, 2, 2)
+    table.cell(0, 0).text = "Ort"
+    table.cell(0, 1).text = "Datum"
+    doc.save(str(path))
+    return path
+
+
+def build_agency_controls(path: Path, route: str = "forskning") -> Path:
+    """Content controls: agency titles (alias), meaningless tags with a label beside, grey
+    placeholders, w14 checkboxes for route and Ja/Nej, one control for all benefits and periods."""
+    doc = Document()
+    title(doc, route)
+    paragraph = doc.add_paragraph("Ändamål: ")
+    box_options(paragraph, "w14", ["Statistikändamål", "Forskningsändamål"], "andamal")
+    bold_paragraph(doc, "Beställare")
+    table = grid_table(doc, 5, 2)
+    for row, (label, tag) in enumerate(
+        [
+            ("Beställarens namn", "txt1"),
+            ("Kontaktperson", "txt2"),
+            ("E-post", "txt3"),
+            ("Telefon", "txt4"),
+            ("Adress", "txt5"),
+        ]
+    ):
+        table.cell(row, 0).text = label
+        table.cell(row, 1).paragraphs[0]._p.append(sdt_grey(tag=tag))
+    bold_paragraph(doc, "Projekt")
+    paragraph = doc.add_paragraph("Projektets namn: ")
+    paragraph._p.append(sdt_grey(alias="Projektets namn", placeholder="Ange projektets namn"))
+    doc.add_paragraph("Förmåner och perioder")
+    paragraph = doc.add_paragraph()
+    paragraph._p.append(sdt_grey(tag="formaner", placeholder="Ange förmåner och perioder"))
+    paragraph = doc.add_paragraph("Etiskt godkännande (dnr): ")
+    paragraph._p.append(sdt_grey(tag="dnr"))
+    paragraph = doc.add_paragraph("Känsliga personuppgifter: ")
+    box_options(paragraph, "w14", ["Ja", "Nej"], "kansl")
+    paragraph = doc.add_paragraph("Registersamkörning: ")
+    box_options(paragraph, "w14", ["Ja", "Nej"], "samk")
+    paragraph = doc.add_paragraph()
+    box_options(paragraph, "w14", ["Upprepade leveranser"], "upp")
+    paragraph = doc.add_paragraph()
+    box_options(paragraph, "w14", ["Försäkringskassan ska spara filerna längre än sex månader"], "gallr")
+    bold_paragraph(doc, "Fakturering")
+    paragraph = doc.add_paragraph("Fakturamottagare / adress: ")
+    paragraph._p.append(sdt_grey(alias="Fakturamottagare / adress"))
+    paragraph = doc.add_paragraph("Uppgiftslämnarskyldighet: ")
+    box_options(paragraph, "w14", ["Ja", "Nej"], "upl")
+    doc.save(str(path))
+    return path
+
+
+def build_agency_legacy(path: Path, route: str = "forskning") -> Path:
+    """Legacy form fields named Text1…, labels before them; FORMCHECKBOX route and Ja/Nej boxes."""
+    doc = Document()
+    title(doc, route)
+    paragraph = doc.add_paragraph()
+    box_options(paragraph, "legacy", ["Statistikändamål", "Forskningsändamål"])
+    fields = [
+        "Beställarens namn",
+        "Kontaktperson",
+        "E-post",
+        "Adress",
+        "Projektets namn",
+        "Etiskt godkännande (dnr)",
+        "Tidsperiod",
+        "Faktureringsadress",
+    ]
+    for number, label in enumerate(fields, start=1):
+        paragraph = doc.add_paragraph(f"{label}: ")
+        add_formtext(paragraph, f"Text{number}")
+    paragraph = doc.add_paragraph("Filformat: ")
+    add_formdropdown(paragraph, "Dropdown1", ["SAS", "Stata", "SPSS", "CSV"])
+    for label in ["Känsliga personuppgifter", "Registersamkörning", "Upprepade leveranser", "Uppgiftslämnarskyldighet"]:
+        paragraph = doc.add_paragraph(f"{label}: ")
+        box_options(paragraph, "legacy", ["Ja", "Nej"])
+    paragraph = doc.add_paragraph()
+    box_options(paragraph, "legacy", ["Nyckelfil skickas"])
+    paragraph = doc.add_paragraph()
+    box_options(paragraph, "legacy", ["Längre lagring än sex månader"])
+    doc.save(str(path))
+    return path
+
+
+for _agency_form in (build_agency_cells, build_agency_below, build_agency_controls, build_agency_legacy):
+    BUILDERS[_agency_form.__name__.removeprefix("build_")] = _agency_form

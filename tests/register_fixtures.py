@@ -27,6 +27,9 @@ class MemoryDrafts:
     def list(self) -> list[Order]:
         return list(self.orders.values())
 
+    def read_all(self) -> tuple[list[Order], list[tuple[object, str]]]:
+        return self.list(), []
+
     def delete(self, order_id: str) -> None:
         self.orders.pop(order_id, None)
 

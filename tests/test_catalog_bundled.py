@@ -10,6 +10,7 @@ import pytest
 from beställning import paths
 from beställning.catalog import REGISTER_MIDAS, REGISTER_OTHER, Catalog, load_catalog
 from beställning.catalog.model import CONFIDENCE_LABELS
+from resources import resource
 
 MIDAS = {"sjuk_rehab", "sa_ersattning", "foraldrapenning"}
 WITH_LIST = {
@@ -117,7 +118,7 @@ def test_unknown_benefit_is_keyerror(catalog: Catalog) -> None:
 
 
 def test_sources_are_resolvable(catalog: Catalog) -> None:
-    data = json.loads(paths.resource_path("catalog", "variables.json").read_text(encoding="utf-8"))
+    data = json.loads(resource("catalog", "variables.json").read_text(encoding="utf-8"))
     keys = set(data["sources"])
     for variable in catalog.all_variables():
         for key in re.findall(r"\[([A-Za-zÅÄÖ0-9-]+)\]", variable.source):

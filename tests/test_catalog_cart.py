@@ -73,15 +73,19 @@ def test_export_matches_selection_rows(tmp_path: Path) -> None:
     export_variable_selection(order, out)
     sheet = load_workbook(out).active
     rows = [tuple("" if c is None else c for c in r) for r in sheet.iter_rows(values_only=True)]
-    assert rows[0] == ("Förmån", "Tabell", "Variabel", "Beskrivning", "Period", "Motivering", "Källa")
+    assert rows[0] == (
+        "Förmån", "Grupp i katalogen", "Variabel", "Slag", "Beskrivning", "Period", "Motivering", "Källa", "Säkerhet"
+    )
     expected = [
-        (r.benefit, r.table, r.variable, r.description, r.period, r.justification, r.source)
+        (r.benefit, r.table, r.variable, r.kind_text, r.description, r.period, r.justification, r.source, r.confidence)
         for r in cart.selection_rows(order, catalog)
     ]
     assert rows[1:] == expected
-    assert rows[1][0] == "Sjuk- och aktivitetsersättning" and rows[1][4] == ""
-    assert rows[2][4] == "2010-01 – 2024-12" and rows[2][5] == "Diagnos"
-    assert rows[3][2] == "Belopp per år"
+    assert rows[1][0] == "Sjuk- och aktivitetsersättning" and rows[1][5] == ""
+    assert rows[2][5] == "2010-01 – 2024-12" and rows[2][6] == "Diagnos"
+    assert rows[1][3] == "variabel" and rows[3][3] == "önskemål"
+    assert rows[2][8] == "Uppgiven om MiDAS i offentlig källa"  # the catalog's D-MiDAS mark, in words
+    assert rows[3][2] == "Belopp per år" and rows[3][8].startswith("Önskemål")
     assert not list(tmp_path.glob(".*.tmp"))
 
 
@@ -123,3 +127,29 @@ def test_import_reports_saved_orders_using_removed_variables(tmp_path: Path) -> 
     assert set(titles) == {"Sjukfrånvaro", "Registrerad"}
     assert titles["Registrerad"] == ("hela tabellen Beslut",)
     assert load_order(paths.drafts_dir() / f"{draft.id}.json").variables[0].variable == "Omfattning"
+
+
+def test_rows_from_an_imported_fk_list_carry_fks_table_name(tmp_path: Path) -> None:
+    """Only a row from FK's own (imported) list is headed as a table; the app's groups are named as such."""
+    from dataclasses import replace
+    from types import MappingProxyType
+
+    from beställning.catalog.export import headers
+    from beställning.catalog.model import Catalog, ListInfo, Variable
+
+    bundled = load_catalog()
+    official = Variable("sjuk_rehab:x1", "sjuk_rehab", "SJP_FALL", "FALL_START", "Startdatum", concept=False)
+    catalog = Catalog(
+        bundled.benefits,
+        MappingProxyType({**{b.id: bundled.variables(b.id) for b in bundled.benefits}, "sjuk_rehab": (official,)}),
+        MappingProxyType({"sjuk_rehab": replace(ListInfo("imported"), file_name="midas.xlsx")}),
+    )
+    order = _order()
+    cart.add_variable(order, catalog, official, "Start")
+    rows = cart.selection_rows(order, catalog)
+    assert rows[0].from_fk_list and rows[0].table == "SJP_FALL"
+    assert headers(rows)[1] == "Tabell (FK:s lista)"
+    cart.add_variable(order, catalog, bundled.variable("sa_ersattning:omfattning"), "Grad")
+    rows = cart.selection_rows(order, catalog)
+    assert headers(rows)[1] == "Grupp i katalogen / tabell i FK:s lista"
+    assert sorted(r.from_fk_list for r in rows) == [False, True]

@@ -23,7 +23,7 @@ def test_unreadable_draft_is_listed_but_never_touched() -> None:
     bad = store.folder / "broken.json"
     bad.write_text("{half", encoding="utf-8")
     assert store.list() == []
-    assert store.unreadable() == [bad]
+    assert [path for path, _why in store.unreadable()] == [bad]
     assert bad.read_text(encoding="utf-8") == "{half"
 
 

@@ -26,3 +26,28 @@ def test_filled_mixed_form_converts_to_pdf(tmp_path: Path) -> None:
     assert "202100-9994" in text
     assert "Uppgifter som inte fick plats i blanketten" in text
     assert "Personer födda 1975–1995" in text
+
+
+@needs_libreoffice
+def test_an_agency_form_reads_as_filled_in_libreoffice(tmp_path: Path) -> None:
+    """As a case officer sees it: each value on its label's line, the boxes ticked, the periods one a line."""
+    import subprocess
+
+    from beställning.order import load_order
+    from tests.conftest import EXAMPLES
+
+    order = load_order(EXAMPLES / "forskning.json")
+    template = t.build_agency_cells(tmp_path / "blankett.docx")
+    out = fill_fk_form(order, template, tmp_path / "ifylld.docx").output
+    pdf = docx_to_pdf(out, tmp_path)
+    layout = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    lines = [" ".join(line.split()) for line in layout.splitlines()]
+    assert "Beställningen avser: ☐ Statistikändamål ☒ Forskningsändamål" in lines
+    assert "Känsliga personuppgifter ☒ Ja ☐ Nej" in lines
+    assert "Registersamkörning ☒ Ja ☐ Nej" in lines
+    assert "Upprepade leveranser ☐ Ja ☒ Nej" in lines
+    assert "Uppgiftslämnarskyldighet ☐ Ja ☒ Nej" in lines
+    assert "Etiskt godkännande (dnr) 2025-01234-01" in lines
+    assert "Fakturamottagare / adress Exempeluniversitetet" in lines
+    assert "Förmåner och perioder Sjuk- och rehabiliteringspenning:" in lines
+    assert "Klicka eller tryck" not in layout

@@ -167,27 +167,28 @@ def test_failure_messages_are_swedish_and_say_what_to_do() -> None:
     assert document_actions.failure_message(TemplateError("Blanketten är skadad.")) == "Blanketten är skadad."
 
 
-def test_register_opened_after_a_send_is_closed(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
-    import beställning.register as register_module
+def test_register_opened_for_a_send_record_is_closed(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    import beställning.repository as repository_module
 
-    opened: list[register_module.Register] = []
+    opened: list[Any] = []
 
-    class Recording(register_module.Register):
+    class Recording(repository_module.Register):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             opened.append(self)
 
-    monkeypatch.setattr(register_module, "Register", Recording)
+    monkeypatch.setattr(repository_module, "Register", Recording)
     window = shown_window(qtbot)
     window.open_order(load_order(EXAMPLES / "forskning.json"))
     window.session.order.sent.append(SentRecord(message_id="<a@b>", date="2025-01-02T10:00:00+01:00"))
-    window._order_sent_or_changed()
+    opened.clear()
+    window.repository.save_registered(window.session.order)  # what a send's record does
     assert len(opened) == 1
     import sqlite3
 
     with pytest.raises(sqlite3.ProgrammingError):
         opened[0]._conn.execute("SELECT 1")  # closed
-    with register_module.Register() as register:
+    with repository_module.Register() as register:
         assert register.contains(window.session.order.id)
 
 

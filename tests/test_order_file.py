@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -20,9 +21,10 @@ from tests.conftest import EXAMPLES
 
 @pytest.mark.parametrize("name", ["forskning.json", "statistik.json"])
 def test_examples_round_trip_unchanged(name: str, tmp_path: Path) -> None:
-    original = (EXAMPLES / name).read_text(encoding="utf-8")
-    order = load_order(EXAMPLES / name)
-    out = tmp_path / name
+    folder = shutil.copytree(EXAMPLES, tmp_path / "examples")
+    original = (folder / name).read_text(encoding="utf-8")
+    order = load_order(folder / name)
+    out = folder / name  # saved in its own folder, its relative attachment paths stay relative
     order.save(out)
     assert out.read_text(encoding="utf-8") == original
 

@@ -15,6 +15,7 @@ import beställning.register.calibration as calibration
 from beställning.order import Order, SentRecord
 from beställning.register import Register
 from beställning.register.calibration import compare
+from beställning.register.store import _register_error
 from tests.register_fixtures import TODAY, MemoryDrafts
 from ui.register import RegisterPage
 from ui.register.table_model import ID_ROLE
@@ -134,9 +135,10 @@ def test_storage_errors_are_explained(
     def full(*_args: object, **_kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(register, "delete", locked)
-    monkeypatch.setattr(register, "set_archived", full)
-    monkeypatch.setattr(register, "duplicate", locked)
+    # Through the register's own translation, as a locked database reaches the page.
+    monkeypatch.setattr(register, "delete", _register_error(locked))
+    monkeypatch.setattr(register, "set_archived", _register_error(full))
+    monkeypatch.setattr(register, "duplicate", _register_error(locked))
     emitted: list[str] = []
     page.order_deleted.connect(emitted.append)
     getattr(page, action)()
@@ -161,7 +163,7 @@ def test_failed_undo_keeps_the_undo_bar(
     def locked(_order_id: str) -> None:
         raise sqlite3.OperationalError("database is locked")
 
-    monkeypatch.setattr(register, "restore", locked)
+    monkeypatch.setattr(register, "restore", _register_error(locked))
     page.undo_delete()
     assert warnings and "kunde inte ändras" in warnings[0][1]
     assert not page.undo_bar.isHidden()
@@ -185,7 +187,7 @@ def test_event_panel_errors_are_explained(
     def locked(_event_id: int) -> None:
         raise sqlite3.OperationalError("database is locked")
 
-    monkeypatch.setattr(register, "remove_event", locked)
+    monkeypatch.setattr(register, "remove_event", _register_error(locked))
     panel._remove_event()
     assert warnings[-1][0] == "Kunde inte ta bort händelsen" and "database is locked" in warnings[-1][1]
 
@@ -217,7 +219,7 @@ def test_failed_background_record_is_explained(
     _select_project(page, "covid")
     page.panel.note_edit.setText("behålls")
     missing = tmp_path / "finns-inte.pdf"
-    assert page.panel.record("decision", TODAY, "x", [missing])
+    assert page.panel.record("sent", TODAY, "x", [missing])
     qtbot.waitUntil(lambda: not page.panel.busy, timeout=10_000)
     assert wait_for_all(5_000)
     assert warnings and "finns inte" in warnings[0][1]

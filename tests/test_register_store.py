@@ -10,8 +10,9 @@ import pytest
 
 from beställning import paths
 from beställning.order import Order, SentRecord, load_order
-from beställning.register import Register, RegisterError
+from beställning.register import Register, RegisterError, StepOrderError
 from beställning.register.schema import SCHEMA_VERSION, user_version
+from tests.process_steps import record_up_to
 
 
 def _order(title: str = "Sjukfrånvaro och arbete") -> Order:
@@ -67,20 +68,21 @@ def test_events_with_documents(tmp_path: Path) -> None:
     order = _order()
     with Register() as register:
         register.save(order)
-        event = register.record_event(order.id, "decision", date(2026, 5, 4), "Dnr 123", [doc])
+        event = record_up_to(register, order.id, "decision", date(2026, 5, 4), "Dnr 123", [doc])
         assert event.documents[0].file_name == "Offert från FK.pdf"
         stored = register.document_path(event.documents[0], order.id)
         assert stored.read_bytes() == b"%PDF-1.4 quote"
         second = register.attach_document(event.id, doc)
         assert second.file_name == "Offert från FK (2).pdf"
-        assert [e.step for e in register.events(order.id)] == ["decision"]
+        before = ["draft_quote", "agreement", "decision"]  # sent: the order's SMTP record
+        assert [e.step for e in register.events(order.id)] == before
         with pytest.raises(RegisterError, match="finns inte"):
             register.record_event(order.id, "delivery", date(2026, 6, 1), documents=[tmp_path / "nope.pdf"])
-        assert [e.step for e in register.events(order.id)] == ["decision"]
+        assert [e.step for e in register.events(order.id)] == before
         with pytest.raises(RegisterError, match="Okänt steg"):
             register.record_event(order.id, "party", date(2026, 6, 1))
         register.remove_event(event.id)
-        assert register.events(order.id) == []
+        assert [e.step for e in register.events(order.id)] == before[:-1]
         assert not stored.exists()
 
 
@@ -114,7 +116,7 @@ def test_duplicate_for_repeat_delivery(tmp_path: Path) -> None:
     order = _order()
     with Register() as register:
         register.save(order)
-        register.record_event(order.id, "delivery", date(2026, 9, 1))
+        record_up_to(register, order.id, "delivery", date(2026, 9, 1))
         copy = register.duplicate(order.id)
         assert copy.id != order.id
         assert copy.sent == []
@@ -125,7 +127,7 @@ def test_duplicate_for_repeat_delivery(tmp_path: Path) -> None:
         assert "sekretessprövning" in entry.note and "ny offert" in entry.note and "2026-03-02" in entry.note
         assert register.history(copy.id)[-1].detail == order.id
         # the original is untouched
-        assert register.load_order(order.id).sent and len(register.events(order.id)) == 1
+        assert register.load_order(order.id).sent and len(register.events(order.id)) == 4
 
 
 @pytest.mark.parametrize("bad", ["../etc", "a/b", "", "x" * 65, "..", "a b"])
@@ -144,3 +146,20 @@ def test_quote_is_validated() -> None:
             register.set_quote(order.id, -3, 10, date(2026, 4, 1))
         quote = register.set_quote(order.id, 30, 25, date(2026, 4, 1), factor=1.2)
         assert (quote.quoted_hours, quote.estimated_hours, quote.factor) == (30.0, 25.0, 1.2)
+
+
+def test_steps_out_of_order_are_refused_with_the_missing_step_named() -> None:
+    order = Order()
+    order.fields["projekt.titel"] = "Hand-off, inte skickad"
+    with Register() as register:
+        register.save(order)
+        with pytest.raises(StepOrderError, match="”Beslut om utlämnande och offert”") as refused:
+            register.record_event(order.id, "key_file", date(2026, 5, 4))
+        assert refused.value.missing == "decision"
+        with pytest.raises(StepOrderError, match="”Skickad till FK”"):
+            register.record_event(order.id, "confirmation", date(2026, 5, 4))
+        register.record_event(order.id, "sent", date(2026, 5, 4))
+        with pytest.raises(StepOrderError, match="kan inte ligga före"):
+            register.record_event(order.id, "draft_quote", date(2026, 5, 1))
+        register.record_event(order.id, "draft_quote", date(2026, 5, 20))
+        assert [e.step for e in register.events(order.id)] == ["sent", "draft_quote"]

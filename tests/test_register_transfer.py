@@ -12,6 +12,7 @@ import pytest
 from beställning.order import Order
 from beställning.register import Register
 from beställning.register.transfer import TransferError, export_order, import_order
+from tests.process_steps import record_up_to
 
 
 def _filled(register: Register, tmp_path: Path) -> Order:
@@ -21,7 +22,7 @@ def _filled(register: Register, tmp_path: Path) -> Order:
     doc = tmp_path / "beslut.pdf"
     doc.write_bytes(b"%PDF beslut" * 50)
     register.record_event(order.id, "sent", date(2026, 2, 2))
-    register.record_event(order.id, "decision", date(2026, 4, 4), "Dnr FK 2026/1", [doc])
+    record_up_to(register, order.id, "decision", date(2026, 4, 4), "Dnr FK 2026/1", [doc])
     register.set_quote(order.id, 32, 28, date(2026, 4, 4), 1.1)
     return order
 
@@ -42,11 +43,13 @@ def test_round_trip_to_another_machine(tmp_path: Path) -> None:
         assert entry.note == "Följs upp av datahanteraren"
         assert [(e.step, e.date) for e in entry.events] == [
             ("sent", date(2026, 2, 2)),
+            ("draft_quote", date(2026, 4, 4)),
+            ("agreement", date(2026, 4, 4)),
             ("decision", date(2026, 4, 4)),
         ]
-        doc = entry.events[1].documents[0]
+        doc = entry.events[3].documents[0]
         assert two.document_path(doc, order.id).read_bytes() == b"%PDF beslut" * 50
-        assert entry.events[1].note == "Dnr FK 2026/1"
+        assert entry.events[3].note == "Dnr FK 2026/1"
         quote = two.quote(order.id)
         assert quote is not None and (quote.quoted_hours, quote.estimated_hours, quote.factor) == (
             32,

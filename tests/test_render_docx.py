@@ -115,3 +115,38 @@ def test_variables_page_agrees_with_variabelval_xlsx(tmp_path: Path) -> None:
     xlsx_rows = [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
     header_index = next(i for i, row in enumerate(xlsx_rows) if row[:3] == docx_rows[0][:3])
     assert xlsx_rows[header_index : header_index + len(docx_rows)] == docx_rows
+
+
+def test_the_chart_is_as_of_the_planned_extraction_and_says_what_the_sa_lag_covers(tmp_path: Path) -> None:
+    from beställning.order import BenefitRequest
+
+    seen: list[date] = []
+
+    def chart(_order: Order, as_of: date) -> bytes:
+        seen.append(as_of)
+        from beställning.chart_png import render_coverage_png
+
+        return render_coverage_png(_order, as_of) or b""
+
+    order = load_order(EXAMPLES / "forskning.json")
+    order.benefits.append(BenefitRequest("sa_ersattning", "Sjuk- och aktivitetsersättning", "2019-01", "2026-12"))
+    out = tmp_path / "f.docx"
+    render_order(order, out, chart=chart)
+    assert seen == [date(2027, 3, 1)]  # the order's desired delivery date, not today
+    text = all_text(out)
+    assert "vid planerat uttag 2027-03-01 (önskat leveransdatum)" in text
+    assert "gäller nybeviljade ärenden" in text and "vår uppskattning" in text
+    render_order(order, out, as_of=date(2026, 11, 23), chart=chart)
+    assert seen[-1] == date(2026, 11, 23) and "vid uttag 2026-11-23;" in all_text(out)
+
+
+def test_the_variable_page_names_the_grouping_column_for_what_it_is(tmp_path: Path) -> None:
+    out = tmp_path / "f.docx"
+    render_order(load_order(EXAMPLES / "forskning.json"), out, chart=False)
+    header = [cell.text for cell in Document(str(out)).tables[-1].rows[0].cells]
+    assert header == [
+        "Förmån", "Grupp i katalogen", "Variabel", "Slag", "Beskrivning", "Period", "Motivering", "Källa", "Säkerhet"
+    ]
+    rows = [[cell.text for cell in row.cells] for row in Document(str(out)).tables[-1].rows[1:]]
+    assert [r[3] for r in rows] == ["variabel", "variabel", "variabel", "önskemål"]
+    assert rows[0][7].startswith("ISF Rapport 2015:5") and rows[0][8] == "Uppgiven om MiDAS i offentlig källa"

@@ -59,6 +59,22 @@ def research_order(folder: Path) -> Order:
         "huvudman.namn": "Umeå universitet",
         "etik.dnr": "2024-01234-01",
         "etik.kompletteringar": "Komplettering 2024-05-02, dnr 2024-03456-02",
+        "etik.beslutsdatum": "2024-03-01",
+        "bestallare.postadress": "Box 7000\n901 87 Umeå",
+        "huvudman.orgnr": "202100-2874",
+        "huvudman.ansvarig": "Åsa Öberg",
+        "projekt.fragestallningar": "1. Hur lång tid tar återgången i arbete?",
+        "population.beskrivning": "Personer med sjukpenning 2015–2024.",
+        "population.nyckelfil_avsandare": "Beställaren",
+        "leverans.format": "CSV",
+        "sakerhet.beskrivning": "Lagras på universitetets skyddade server.",
+        "sakerhet.mottagare": "Umeå universitet, institutionen för folkhälsa",
+        "faktura.adress": "Umeå universitet, Box 7000, 901 87 Umeå",
+        "faktura.referens": "Projekt 1234",
+        "faktura.orgnr": "202100-2874",
+        "underskrift.namn": "Åsa Öberg",
+        "underskrift.ort": "Umeå",
+        "underskrift.datum": "2024-06-01",
     }.items():
         order.set(key, value)
     order.set("etik.kansliga", True)

@@ -19,7 +19,8 @@ from beställning.settings import SettingsStore
 from tests.test_send_package import PNR, RECIPIENT, fake_form, fake_variables, research_order
 from tests.test_smtp_server import PASSWORD, USER, Cert, server_factory  # noqa: F401  (fixture)
 from tests.test_smtp_server import cert as cert
-from ui.send_page import KIND_ROLE, SendPage
+from ui.checklist_tree import KIND_ROLE
+from ui.send_page import SendPage
 from ui.workers import wait_for_all
 
 SHOTS = Path(os.environ.get("BESTALLNING_SHOTS", "/tmp/shots"))
@@ -218,7 +219,7 @@ def test_eml_draft_and_folder(qtbot: Any, page: Any, tmp_path: Path, monkeypatch
 
     opened: list[Path] = []
     fake_open = lambda p: opened.append(p) or OpenResult(True, f"öppnad {p}")  # noqa: E731
-    monkeypatch.setattr("ui.send_page.open_file", fake_open)
+    monkeypatch.setattr("ui.send_handoff.open_file", fake_open)
     order = research_order(tmp_path / "in")
     page.set_order(order)
     check(qtbot, page)

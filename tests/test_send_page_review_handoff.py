@@ -25,12 +25,13 @@ def test_folder_is_saved_off_the_gui_thread_with_busy_state(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     threads: list[threading.Thread] = []
+    original = handoff.save_package
 
     def spy(*args: Any) -> Path:
         threads.append(threading.current_thread())
-        return handoff.save_package(*args)
+        return original(*args)
 
-    monkeypatch.setattr("ui.send_page.save_package", spy)
+    monkeypatch.setattr("beställning.send.handoff.save_package", spy)
     page.set_order(research_order(tmp_path / "in"))
     check(qtbot, page)
     page.ask_folder = lambda: tmp_path / "mapp"
@@ -74,7 +75,7 @@ def test_eml_uses_the_shared_save_dialog(
 ) -> None:
     from beställning.send.handoff import OpenResult
 
-    monkeypatch.setattr("ui.send_page.open_file", lambda p: OpenResult(True, f"öppnad {p}"))
+    monkeypatch.setattr("ui.send_handoff.open_file", lambda p: OpenResult(True, f"öppnad {p}"))
     offered: list[str] = []
 
     def dialog(parent: Any, title: str, suggestion: str, file_filter: str) -> tuple[str, str]:
@@ -100,9 +101,8 @@ def test_temporary_folder_that_cannot_be_made_is_explained(
         raise OSError(errno.ENOSPC, "No space left on device", "/tmp")
 
     page.set_order(research_order(tmp_path / "in"))
-    monkeypatch.setattr("ui.send_page.tempfile.mkdtemp", full_disk)
-    page.start_check()
-    assert not page.busy
+    monkeypatch.setattr("beställning.send.session.tempfile.mkdtemp", full_disk)
+    check(qtbot, page)
     assert "tillfällig mapp för paketet (No space left on device: /tmp)" in page.status.text()
 
 
@@ -115,7 +115,7 @@ def test_file_error_while_checking_is_explained(
     def unreadable(*args: Any, **kwargs: Any) -> None:
         raise OSError(errno.EIO, "Input/output error", "bilaga.pdf")
 
-    monkeypatch.setattr("ui.send_page.check_package", unreadable)
+    monkeypatch.setattr("beställning.send.gate.check_package", unreadable)
     page.set_order(research_order(tmp_path / "in"))
     check(qtbot, page)
     assert page.verdict.text() == "Paketet kunde inte skapas."

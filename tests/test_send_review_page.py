@@ -23,7 +23,7 @@ def test_eml_draft_does_not_count_as_sent_until_confirmed(
 ) -> None:
     from beställning.send.handoff import OpenResult
 
-    monkeypatch.setattr("ui.send_page.open_file", lambda p: OpenResult(True, f"öppnad {p}"))
+    monkeypatch.setattr("ui.send_handoff.open_file", lambda p: OpenResult(True, f"öppnad {p}"))
     order = research_order(tmp_path / "in")
     page.set_order(order)
     assert not page.sent_now_button.isVisible()

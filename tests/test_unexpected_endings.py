@@ -10,14 +10,24 @@ import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from beställning import logs
 from tests.conftest import ROOT
 from ui import errors
+
+
+@pytest.fixture(autouse=True)
+def closed_log() -> Iterator[None]:
+    """Each test logs to its own home's file (beställning.logs starts once per process otherwise)."""
+    logs.stop()
+    yield
+    logs.stop()
 
 
 def log_text() -> str:

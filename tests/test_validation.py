@@ -76,6 +76,11 @@ def test_sensitive_data_needs_ethics_decision_and_attachments() -> None:
     assert "etik.dnr" in fields_of(problems)
     assert "etikansökan" in messages and "Etikprövningsmyndigheten" in messages
     order.set("etik.kansliga", False)
+    # The example picks Diagnos (health data): still sensitive, whatever the box says.
+    assert not is_sendable(validate(order, TODAY))
+    order.variables = [v for v in order.variables if "diagnos" not in v.variable.lower()]
+    for request in order.benefits:
+        request.wishes = ""
     assert is_sendable(validate(order, TODAY))
 
 

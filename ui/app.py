@@ -5,12 +5,11 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ui.errors import (
     ENDED,
-    STARTED,
     install_handler,
     install_signal_handlers,
     log,
@@ -34,6 +33,7 @@ def _start_recovery(window: MainWindow, ended_unexpectedly: bool = False) -> Non
     marker = Session(DraftStore())
     recovered = marker.start()
     window.set_session_marker(marker)
+    window.repository.clean_up()  # leftovers of interrupted saves, the wastebasket's old orders (logged)
     if not recovered:
         if ended_unexpectedly:
             window.statusBar().showMessage(
@@ -64,15 +64,44 @@ def _start_recovery(window: MainWindow, ended_unexpectedly: bool = False) -> Non
         window.open_order(order)
 
 
+def qt_translations_dir() -> str:
+    """Where Qt's own translations are: Qt's library info, or PySide6's folder (a bundle, a wheel)."""
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if os.path.isfile(os.path.join(folder, "qtbase_sv.qm")):
+        return folder
+    import PySide6
+
+    return os.path.join(os.path.dirname(PySide6.__file__), "Qt", "translations")
+
+
 def _install_translation(app: QApplication) -> None:
-    """Swedish is the source language; an English translation is loaded when the system asks for it."""
+    """Swedish is our source language; Qt's own texts (dialog buttons, file dialogs) are English.
+
+    In Swedish, Qt's `qtbase_sv` makes QMessageBox and QFileDialog say Ja, Nej, Spara, Avbryt; in
+    English, our `bestallning_en` translates our texts and Qt needs nothing.
+    """
     if not english():
+        qt = QTranslator(app)
+        if qt.load("qtbase_sv", qt_translations_dir()):
+            app.installTranslator(qt)
         return
-    from beställning import paths
+    from resources import as_file
 
     translator = QTranslator(app)
-    if translator.load(str(paths.resource_path("i18n", "bestallning_en.qm"))):
-        app.installTranslator(translator)
+    with as_file("i18n", "bestallning_en.qm") as path:
+        if translator.load(str(path)):
+            app.installTranslator(translator)
+
+
+def _set_icon(app: QApplication) -> None:
+    """The window icon (Linux shows it in the title bar and task bar; Windows and macOS take the bundle's)."""
+    from PySide6.QtGui import QIcon, QPixmap
+
+    from resources import resource
+
+    pixmap = QPixmap()
+    if pixmap.loadFromData(resource("icons", "bestallning.png").read_bytes(), "PNG"):
+        app.setWindowIcon(QIcon(pixmap))
 
 
 def run_app(args: list[str]) -> int:
@@ -83,9 +112,9 @@ def run_app(args: list[str]) -> int:
     apply_style(app)
     ended_unexpectedly = previous_run_ended_unexpectedly()
     install_handler()
-    log.info("%s (pid %s)", STARTED, os.getpid())
     install_wheel_guard(app)
     _install_translation(app)
+    _set_icon(app)
     window = MainWindow()
     window.started.connect(lambda: _start_recovery(window, ended_unexpectedly))
     wake = install_signal_handlers(window.close)

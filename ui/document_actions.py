@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressBar
+from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox, QProgressBar
 
 from beställning.order import Order
 from ui.save_dialog import ask_save_path, suggested_path
@@ -150,7 +150,11 @@ def render_form(window: QMainWindow, order: Order) -> None:
 
 
 def fill_fk_form(window: QMainWindow, order: Order) -> None:
-    """Ask for FK's Word form and where to save, fill it in the background, show what went where."""
+    """Ask for FK's Word form, fill it in the background, show what went where, then save if asked.
+
+    The report (and a warning when the form is for the other route) is shown before anything is
+    written; only when the user chooses Spara is the output asked for and the document written.
+    """
     if _refuse_if_busy(window):
         return
     template, _filter = QFileDialog.getOpenFileName(
@@ -161,30 +165,71 @@ def fill_fk_form(window: QMainWindow, order: Order) -> None:
     )
     if not template:
         return
-    out = _ask_output(window, order, QCoreApplication.translate("MainWindow", " (FK:s blankett)"))
-    if out is None:
-        return
     snapshot = copy.deepcopy(order)
 
     def work(report: Report) -> object:
-        from beställning.document.fk_form import fill_fk_form as fill
+        from beställning.document.fk_form.fill import prepare_fill
 
         report(0.1, "Fyller i blanketten")
-        return fill(snapshot, Path(template), out)
+        return prepare_fill(snapshot, Path(template))
 
-    def show(result: object) -> None:
-        from beställning.document.fk_form import FillReport
+    def review(result: object) -> None:
+        from beställning.document.fk_form.fill import PreparedFill
         from ui.fill_report_dialog import FillReportDialog
 
         _end_busy(window)
-        assert isinstance(result, FillReport)
-        window.statusBar().showMessage(result.summary(), 10000)
-        FillReportDialog(result, window).exec()
+        assert isinstance(result, PreparedFill)
+        window.statusBar().showMessage(result.report.summary(), 10000)
+        dialog = FillReportDialog(result.report, window, before_saving=True)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            window.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Blanketten sparades inte."), 5000)
+            return
+        save_prepared(window, order, result)
 
     _start_busy(window, QCoreApplication.translate("MainWindow", "Fyller i Försäkringskassans blankett…"))
     run_in_background(
         work,
-        on_success=show,
+        on_success=review,
+        on_failure=lambda exc: _failed(window, exc),
+        on_cancelled=lambda: _end_busy(window),
+        parent=window,
+    )
+
+
+def save_prepared(window: QMainWindow, order: Order, prepared: object) -> None:
+    """Ask where, then write the filled FK form in the background."""
+    from beställning.document.fk_form.fill import PreparedFill
+
+    assert isinstance(prepared, PreparedFill)
+    out = _ask_output(window, order, QCoreApplication.translate("MainWindow", " (FK:s blankett)"))
+    if out is None:
+        return
+    if out.resolve() == prepared.report.template.resolve():
+        QMessageBox.warning(
+            window,
+            QCoreApplication.translate("MainWindow", "Blanketten kunde inte skrivas"),
+            QCoreApplication.translate(
+                "MainWindow", "Välj ett annat filnamn: den ifyllda blanketten får inte ersätta Försäkringskassans mall."
+            ),
+        )
+        return
+
+    def work(report: Report) -> Path:
+        report(0.5, "Sparar blanketten")
+        prepared.save(out)
+        return out
+
+    def done(path: Path) -> None:
+        _done(
+            window,
+            path,
+            QCoreApplication.translate("MainWindow", "Skrev ") + str(path) + ". " + prepared.report.summary(),
+        )
+
+    _start_busy(window, QCoreApplication.translate("MainWindow", "Sparar blanketten…"))
+    run_in_background(
+        work,
+        on_success=done,
         on_failure=lambda exc: _failed(window, exc),
         on_cancelled=lambda: _end_busy(window),
         parent=window,

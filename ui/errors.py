@@ -8,15 +8,15 @@ message), a signal such as SIGTERM from the system, or an exception inside the h
 - `sys.excepthook` and `threading.excepthook` log the traceback and show one message at a time (an
   error while the message is open is logged, not stacked into nested dialogs);
 - Qt's own warnings and fatal messages go to the log (`qInstallMessageHandler`);
-- `faulthandler` writes the Python stack of a crash to the log file before the process dies;
+- `faulthandler` writes the Python stack of a crash to the log file before the process dies (the log
+  and the crash trace are beställning/logs.py's);
 - SIGTERM and SIGHUP close the window as a normal quit does (drafts are written), with a log line;
-- the log says when the app starts and when it ends cleanly, so an ending without "avslutat" is an
-  unexpected one, and the next start says so (see `previous_run_ended_unexpectedly`).
+- the log says when the app starts and when it ends cleanly, so a start without "avslutat" after it
+  was an unexpected end, and the next start says so (see `previous_run_ended_unexpectedly`).
 """
 
 from __future__ import annotations
 
-import faulthandler
 import logging
 import signal
 import sys
@@ -24,24 +24,22 @@ import threading
 import traceback
 from collections.abc import Callable
 from types import TracebackType
-from typing import IO
 
 from PySide6.QtCore import QCoreApplication, QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from beställning import paths
+from beställning import logs
 
 log = logging.getLogger("bestallning")
 
-STARTED = "Programmet startar"
+STARTED = "startar (app)"  # in the first line beställning.logs writes for the app
 ENDED = "Programmet avslutat"
 
 _state: dict[str, object] = {"showing": False}
-_crash_file: list[IO[str]] = []  # kept open for faulthandler for the life of the process
 
 
 def log_file() -> str:
-    return str(paths.data_dir() / "bestallning.log")
+    return str(logs.log_file())
 
 
 def previous_run_ended_unexpectedly() -> bool:
@@ -92,8 +90,7 @@ def _thread_hook(args: threading.ExceptHookArgs) -> None:
 
 def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
     if kind == QtMsgType.QtFatalMsg:
-        log.critical("Qt avbryter programmet: %s", message)
-        logging.shutdown()
+        log.critical("Qt avbryter programmet: %s", message)  # then Qt aborts; faulthandler adds the stack
     elif kind == QtMsgType.QtCriticalMsg:
         log.error("Qt: %s", message)
     elif kind == QtMsgType.QtWarningMsg and "propagateSizeHints" not in message:
@@ -101,27 +98,11 @@ def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> N
 
 
 def install_handler() -> None:
-    """Log to the user's log file and route every kind of unexpected ending through it."""
-    for old in [h for h in log.handlers if getattr(h, "bestallning_log", False)]:
-        log.removeHandler(old)
-        old.close()
-    handler = logging.FileHandler(log_file(), encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.bestallning_log = True  # type: ignore[attr-defined]
-    log.addHandler(handler)
-    log.setLevel(logging.INFO)
+    """Start the log (with the crash trace) and route every kind of unexpected ending through it."""
+    logs.start("app", crash_trace=True)
     sys.excepthook = _hook
     threading.excepthook = _thread_hook
     qInstallMessageHandler(_qt_message)
-    try:
-        crash_file = open(log_file(), "a", encoding="utf-8")  # noqa: SIM115 (open for the process)
-    except OSError:
-        log.warning("Krascher kan inte loggas: loggfilen går inte att öppna")
-        return
-    faulthandler.enable(crash_file)
-    for old_file in _crash_file:
-        old_file.close()
-    _crash_file[:] = [crash_file]
 
 
 def install_signal_handlers(close: Callable[[], object]) -> QTimer | None:

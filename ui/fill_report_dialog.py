@@ -1,7 +1,9 @@
-"""Shows where each value went when FK's own form was filled (fält, värde, placering).
+"""Shows where each value went when FK's own form was filled (fält, värde, placering), before saving.
 
-Values that had no place in FK's form are marked: they are in the appendix at the end of the
-document, and the user should know that before sending it.
+Values that had no place in FK's form are marked, with the reason: they are in the appendix at
+the end of the document, and the user should know that before sending it. Places left empty
+because they could mean two things are listed, and a form for the other route (ändamål) is named
+in a warning at the top; the user then saves the document, or does not.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -79,26 +82,34 @@ class FillReportModel(QAbstractTableModel):
 
     def _placement_text(self, item: Placement) -> str:
         if item.kind == KIND_APPENDIX:
-            return self.tr("Bilaga sist i dokumentet (fick inte plats)")
+            text = self.tr("Bilaga sist i dokumentet (fick inte plats)")
+            return f"{text}: {item.reason}" if item.reason else text
         return item.location[:1].upper() + item.location[1:]
 
 
 class FillReportDialog(QDialog):
-    """A small dialog listing what went where in FK's filled form."""
+    """What went where in FK's filled form; with `before_saving`, Spara/Avbryt instead of Stäng."""
 
-    def __init__(self, report: FillReport, parent: QWidget | None = None) -> None:
+    def __init__(self, report: FillReport, parent: QWidget | None = None, *, before_saving: bool = False) -> None:
         super().__init__(parent)
         self.report = report
-        self.setWindowTitle(self.tr("Så fylldes Försäkringskassans blankett i"))
-        self.resize(900, 520)
+        self.setWindowTitle(self.tr("Så fylls Försäkringskassans blankett i"))
+        self.resize(960, 560)
         layout = QVBoxLayout(self)
+
+        self.warning = QLabel(report.route_warning)
+        self.warning.setWordWrap(True)
+        self.warning.setObjectName("warning")
+        self.warning.setStyleSheet("color: #8a1c1c; font-weight: bold;")
+        self.warning.setVisible(bool(report.route_warning))
+        layout.addWidget(self.warning)
 
         in_appendix = len(report.in_appendix())
         total = len(report.placements)
         if in_appendix:
             text = self.tr(
                 "{placed} av {total} uppgifter fick plats i blanketten. {extra} uppgifter står i bilagan "
-                "”Uppgifter som inte fick plats i blanketten” sist i dokumentet (gulmarkerade nedan). "
+                "”Uppgifter som inte fick plats i blanketten” sist i dokumentet (gulmarkerade nedan, med skälet). "
                 "Läs igenom dokumentet innan du skickar det."
             ).format(placed=total - in_appendix, total=total, extra=in_appendix)
         else:
@@ -107,6 +118,11 @@ class FillReportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.summary.setObjectName("advice" if in_appendix else "")
         layout.addWidget(self.summary)
+
+        self.notes = QLabel("\n".join(report.notes))
+        self.notes.setWordWrap(True)
+        self.notes.setVisible(bool(report.notes))
+        layout.addWidget(self.notes)
 
         self.model = FillReportModel(report, self)
         self.table = QTableView()
@@ -125,13 +141,27 @@ class FillReportDialog(QDialog):
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         layout.addWidget(self.table)
 
-        self.output = QLabel(self.tr("Sparad som: {path}").format(path=str(report.output)))
+        if before_saving:
+            self.output = QLabel(
+                self.tr("Ingenting är sparat ännu. Välj Spara för att välja var dokumentet ska sparas.")
+            )
+        else:
+            self.output = QLabel(self.tr("Sparad som: {path}").format(path=str(report.output)))
         self.output.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.output.setWordWrap(True)
         layout.addWidget(self.output)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.open_button = buttons.addButton(self.tr("Öppna dokumentet"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.open_button.clicked.connect(self._open_document)
+        self.save_button: QPushButton | None = None
+        self.open_button: QPushButton | None = None
+        if before_saving:
+            buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+            save_text = self.tr("Spara ändå…") if report.route_warning else self.tr("Spara…")
+            self.save_button = buttons.addButton(save_text, QDialogButtonBox.ButtonRole.AcceptRole)
+        else:
+            buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+            open_button = buttons.addButton(self.tr("Öppna dokumentet"), QDialogButtonBox.ButtonRole.ActionRole)
+            open_button.clicked.connect(self._open_document)
+            self.open_button = open_button
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 if TYPE_CHECKING:
     from beställning.drafts import DraftStore, Session
     from beställning.order import Order
+    from beställning.repository import OrderRepository
     from ui.estimate_panel import EstimatePanel
     from ui.order_session import OrderSession
 
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Beställningsassistenten – individdata från Försäkringskassan"))
         self._fit_to_screen()
         self._store, self._marker = store, session
+        self._repository: OrderRepository | None = None
         self._closing = False
         self._session: OrderSession | None = None
         central = QWidget()
@@ -121,6 +123,7 @@ class MainWindow(QMainWindow):
             from ui import order_session
 
             self._session = order_session.OrderSession(self._store, self._marker, self)
+            self._session.is_sent = lambda o: order_session.sent_by_record(o) or self.repository.is_sent(o.id)
             self._session.changed.connect(self._update_title)
         return self._session
 
@@ -180,6 +183,7 @@ class MainWindow(QMainWindow):
         wizard.fill_fk_requested.connect(self.fill_fk_form)
         wizard.send_requested.connect(lambda: self.show_page("send"))
         wizard.browse_catalog.connect(lambda: self.show_page("catalog"))
+        wizard.new_version_requested.connect(self.new_version)
         return wizard
 
     def _make_estimate_panel(self) -> QWidget:
@@ -194,7 +198,7 @@ class MainWindow(QMainWindow):
     def _make_register(self) -> QWidget:
         from ui.register import RegisterPage
 
-        register = RegisterPage()
+        register = RegisterPage(repository=self.repository)
         register.open_order.connect(self.open_order)
         deleted = getattr(register, "order_deleted", None)  # Signal(str), emitted when an order is deleted
         if deleted is not None:
@@ -220,28 +224,52 @@ class MainWindow(QMainWindow):
         catalog.order_changed.connect(self.session.mark_changed)
         return catalog
 
+    @property
+    def repository(self) -> OrderRepository:
+        """Where the orders live (drafts and register), shared by every page."""
+        if self._repository is None:
+            from beställning.repository import OrderRepository
+
+            self._repository = OrderRepository(self._store)
+        return self._repository
+
     def _make_send(self) -> QWidget:
         from ui.send_page import SendPage
 
-        send = SendPage()
-        send.set_order(self.session.order)
-        self.session.order_replaced.connect(lambda: send.set_order(self.session.order))
+        send = SendPage(repository=self.repository)
+
+        def show_order() -> None:
+            send.set_order(self.session.order)
+            send.checklist.setEnabled(not self.session.read_only)
+
+        show_order()
+        self.session.order_replaced.connect(show_order)
         send.order_changed.connect(self._order_sent_or_changed)
         return send
 
     def _order_sent_or_changed(self) -> None:
-        """After sending, the order enters the register at once, so its process can be followed."""
-        self.session.mark_changed()
-        if self.session.order.sent:
-            import sqlite3
+        """Attachments or records changed (a send entered the register through the repository already)."""
+        if not self.session.read_only and self.session.is_sent(self.session.order):
+            self.session.recorded_as_sent()  # from now on the order is read-only
+        else:
+            self.session.mark_changed()
 
-            from beställning.register import Register, RegisterError
+    def new_version(self) -> None:
+        """A sent order cannot change: open a copy for a repeat delivery (a new review, decision and quote)."""
+        from beställning.register import RegisterError
+        from beställning.register.store import load_order_copy
 
-            try:
-                with Register() as register:
-                    register.save(self.session.order)
-            except (RegisterError, OSError, sqlite3.Error) as exc:  # the send succeeded; say what failed
-                self.statusBar().showMessage(self.tr("Beställningen kunde inte föras in i registret: ") + str(exc))
+        order = self.session.order
+        try:
+            with self.repository.register() as register:
+                copy = register.duplicate(order.id) if register.contains(order.id) else load_order_copy(order)
+            self.repository.drafts.save(copy)
+        except (RegisterError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("Kunde inte skapa en ny version"), str(exc))
+            return
+        self.open_order(copy)
+        text = self.tr("En ny version av beställningen är öppen. Den skickade är oförändrad.")
+        self.statusBar().showMessage(text, 8000)
 
     def _make_settings(self) -> QWidget:
         from ui.settings_page import SettingsPage
@@ -281,9 +309,16 @@ class MainWindow(QMainWindow):
         for name in ("new", "open", "render"):
             toolbar.addAction(self.actions_by_name[name])
         help_menu = self.menuBar().addMenu(self.tr("&Hjälp"))
-        about = QAction(self.tr("&Om Beställningsassistenten"), self)
-        about.triggered.connect(self._about)
-        help_menu.addAction(about)
+        for name, text, slot in (
+            ("help", self.tr("&Hjälp…"), self.show_help),
+            ("log_folder", self.tr("Öppna &loggmappen"), self.open_log_folder),
+            ("about", self.tr("&Om Beställningsassistenten"), self._about),
+        ):
+            action = QAction(text, self)
+            action.triggered.connect(slot)
+            help_menu.addAction(action)
+            self.actions_by_name[name] = action
+        self._shortcuts.append((self.actions_by_name["help"], QKeySequence.StandardKey.HelpContents))
 
     def _create_page_shortcuts(self) -> None:
         """Ctrl+1…5 go to the five main pages (shown in each page's tooltip in the sidebar)."""
@@ -363,20 +398,27 @@ class MainWindow(QMainWindow):
 
         fill_fk_form(self, self.session.order)
 
-    def _about(self) -> None:
-        from beställning import __version__
-        from beställning.form import load_form
+    def show_help(self) -> None:
+        from ui.help_page import HelpDialog
 
-        QMessageBox.about(
-            self,
-            self.tr("Om Beställningsassistenten"),
-            self.tr(
-                "Beställningsassistenten %1\n\nHjälper dig att beställa individdata från Försäkringskassan.\n\n"
-                "Blanketten och hjälptexterna bygger på: %2"
-            )
-            .replace("%1", __version__)
-            .replace("%2", load_form().source),
-        )
+        HelpDialog(self).exec()
+
+    def open_log_folder(self) -> None:
+        """The log folder in the file manager, for support; its path in the status bar in any case."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        from beställning import logs
+
+        folder = logs.log_dir()
+        self.statusBar().showMessage(self.tr("Loggmappen: ") + str(folder), 10000)
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            QMessageBox.information(self, self.tr("Loggmappen"), self.tr("Loggfilerna finns i: ") + str(folder))
+
+    def _about(self) -> None:
+        from ui.about_dialog import AboutBox
+
+        AboutBox(self).exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._closing:  # a second close while waiting for background work

@@ -10,6 +10,7 @@ something (choosing a route alone is not worth a "Namnlös beställning" draft).
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -18,6 +19,7 @@ from PySide6.QtGui import QGuiApplication
 from beställning.drafts import DraftStore, Session
 from beställning.form import Route
 from beställning.order import FieldValue, Order
+from beställning.process import sent_date
 from beställning.validation import Problem, validate
 
 AUTOSAVE_DELAY_MS = 800  # the pause in typing after which the draft is written
@@ -38,6 +40,11 @@ def _draft_exists(store: DraftStore, order: Order) -> bool:
         return False
 
 
+def sent_by_record(order: Order) -> bool:
+    """Whether the order itself records a real send (SMTP); the register may know more (see main window)."""
+    return sent_date(order) is not None
+
+
 class OrderSession(QObject):
     """Holds the current order; pages call `set_field` or `mark_changed`, and listen to `changed`."""
 
@@ -55,6 +62,8 @@ class OrderSession(QObject):
         self.order: Order = Order()
         self.file_path: Path | None = None
         self._problems: list[Problem] | None = None
+        self.read_only = False  # a sent order: shown, never changed or saved over what was sent
+        self.is_sent: Callable[[Order], bool] = sent_by_record
         self._forgotten: set[str] = set()  # ids of orders deleted while open: never saved again
         self._first_unsaved: float | None = None  # monotonic time of the oldest edit not yet written
         self._has_draft = False  # the open order has a draft file (so clearing it is saved too)
@@ -78,6 +87,7 @@ class OrderSession(QObject):
         self.file_path = file_path
         self._problems = None
         self._has_draft = _draft_exists(self.store, order)
+        self.read_only = self.is_sent(order)
         if self.session is not None:
             self.session.set_open([order.id])
         self.order_replaced.emit()
@@ -96,24 +106,37 @@ class OrderSession(QObject):
         self.order = Order()
         self.file_path = None
         self._problems = None
+        self.read_only = False
         if self.session is not None:
             self.session.set_open([self.order.id])
         self.order_replaced.emit()
         self.changed.emit()
 
+    def recorded_as_sent(self) -> None:
+        """The open order was just sent (or the user said so): save the record once, then read-only."""
+        self.read_only = False
+        self.mark_changed()
+        self.flush()
+        self.read_only = self.is_sent(self.order)
+        self.order_replaced.emit()
+
     def set_route(self, route: Route) -> None:
+        if self.read_only:
+            return
         if self.order.route != route:
             self.order.route = route
             self.mark_changed()
 
     def set_field(self, field_id: str, value: FieldValue) -> None:
-        if self.order.fields.get(field_id) == value:
+        if self.read_only or self.order.fields.get(field_id) == value:
             return
         self.order.set(field_id, value)
         self.mark_changed()
 
     def mark_changed(self) -> None:
         """Call after changing the order in place (benefits, variables, attachments)."""
+        if self.read_only:
+            return  # a sent order is never saved over what was sent
         self.order.touch()
         self._problems = None
         now = time.monotonic()
@@ -130,7 +153,7 @@ class OrderSession(QObject):
 
     def save_draft(self) -> None:
         self._timer.stop()
-        if self.order.id in self._forgotten:
+        if self.order.id in self._forgotten or self.read_only:
             return
         if not self._has_draft and not has_user_content(self.order):
             self._first_unsaved = None

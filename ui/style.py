@@ -68,6 +68,7 @@ QLabel#fieldProblem {{ color: {c["warning"]}; font-size: 9pt; }}
 QLabel#fieldProblem[blocking="true"] {{ color: {c["problem"]}; }}
 QLabel#advice, QWidget#undoBar {{ color: {c["text"]}; background: {c["advice_bg"]};
     border: 1px solid {c["advice_border"]}; padding: 6px; }}
+QFrame#sentBanner {{ background: {c["help_bg"]}; border: 1px solid {c["border"]}; border-radius: 4px; }}
 QLabel#summaryStatus {{ font-size: 11pt; font-weight: 600; color: {c["problem"]}; padding: 4px 0; }}
 QLabel#summaryStatus[ok="true"] {{ color: {c["good"]}; }}
 QListWidget#steps, QListWidget#nav {{ background: {c["side_bg"]}; color: {c["text"]}; border: none; }}

@@ -170,7 +170,12 @@ def is_picked(order: Order, variable: Variable) -> bool:
 
 @dataclass(frozen=True)
 class SelectionRow:
-    """One line of the variable selection, as both Variabelval.xlsx and the form's variable page show it."""
+    """One line of the variable selection, as both Variabelval.xlsx and the form's variable page show it.
+
+    `table` is the app's grouping (grupp i katalogen) for bundled entries, which FK's case officer
+    must not read as a MiDAS table name; only a row from an imported FK list (`from_fk_list`)
+    carries FK's own table name.
+    """
 
     benefit: str  # Swedish name
     table: str
@@ -180,12 +185,64 @@ class SelectionRow:
     justification: str
     source: str
     kind: str
+    from_fk_list: bool = False
+    confidence: str = ""  # how sure the catalog is that FK has it, in words
+
+    @property
+    def kind_text(self) -> str:
+        """'variabel', 'hel tabell' or 'önskemål' (a wish FK helps turn into variables)."""
+        return {"variable": "variabel", "table": "hel tabell", "wish": "önskemål"}.get(self.kind, self.kind)
+
+
+# The catalog's confidence marks (resources/catalog/README.md) in words a case officer reads.
+CONFIDENCE_TEXT = {
+    "D-MiDAS": "Uppgiven om MiDAS i offentlig källa",
+    "D-FK": "Uppgiven om FK:s registerdata i offentlig källa",
+    "D": "Uppgiven om FK:s registerdata i offentlig källa",
+    "S": "FK redovisar statistik uppdelad på uppgiften",
+    "I": "Trolig uppgift, bekräfta med FK",
+}
+FK_LIST_CONFIDENCE = "FK:s officiella variabellista"
+WISH_CONFIDENCE = "Önskemål; FK hjälper till att välja uppgifter"
+
+
+def group_header(rows: list[SelectionRow]) -> str:
+    """The column heading for `table`: what it holds, never plain 'Tabell' for the app's own groups."""
+    if rows and all(r.from_fk_list for r in rows):
+        return "Tabell (FK:s lista)"
+    if any(r.from_fk_list for r in rows):
+        return "Grupp i katalogen / tabell i FK:s lista"
+    return "Grupp i katalogen"
 
 
 def format_period(request: BenefitRequest | None) -> str:
     if request is None or not (request.period_from or request.period_to):
         return ""
     return f"{request.period_from or '…'} – {request.period_to or '…'}"
+
+
+def _catalog_entry(catalog: Catalog | None, pick: VariablePick) -> tuple[bool, str]:
+    """(from an imported FK list, confidence in words) for a pick, as far as the catalog knows."""
+    if pick.kind == "wish":
+        return False, WISH_CONFIDENCE
+    if catalog is None or not catalog.has_benefit(pick.benefit):
+        return False, ""
+    imported = catalog.list_info(pick.benefit).kind == "imported"
+    variables = catalog.variables(pick.benefit)
+    if pick.kind == "table":
+        members = [v for v in variables if v.table == pick.table]
+        if imported and members and not any(v.concept for v in members):
+            return True, FK_LIST_CONFIDENCE
+        marks = dict.fromkeys(CONFIDENCE_TEXT.get(v.confidence, v.confidence) for v in members if v.confidence)
+        return False, "; ".join(marks)
+    found = next((v for v in variables if pick.variable_id and v.id == pick.variable_id), None)
+    if found is None:
+        found = next((v for v in variables if (v.table, v.name) == (pick.table, pick.variable)), None)
+    if found is None:
+        return False, ""
+    if imported and not found.concept:
+        return True, FK_LIST_CONFIDENCE
+    return False, CONFIDENCE_TEXT.get(found.confidence, found.confidence)
 
 
 def selection_rows(order: Order, catalog: Catalog | None = None) -> list[SelectionRow]:
@@ -202,16 +259,21 @@ def selection_rows(order: Order, catalog: Catalog | None = None) -> list[Selecti
         return benefit_id
 
     picks = sorted(enumerate(order.variables), key=lambda ip: (order_of.get(ip[1].benefit, len(order_of)), ip[0]))
-    return [
-        SelectionRow(
-            benefit=name_of(p.benefit),
-            table="(hela tabellen)" if p.kind == "table" and not p.table else p.table,
-            variable=("Hela tabellen " + p.table) if p.kind == "table" else p.variable,
-            description=p.description,
-            period=format_period(requests.get(p.benefit)),
-            justification=p.justification,
-            source=p.source,
-            kind=p.kind,
+    rows = []
+    for _, p in picks:
+        from_fk_list, confidence = _catalog_entry(catalog, p)
+        rows.append(
+            SelectionRow(
+                benefit=name_of(p.benefit),
+                table="(hela tabellen)" if p.kind == "table" and not p.table else p.table,
+                variable=("Hela tabellen " + p.table) if p.kind == "table" else p.variable,
+                description=p.description,
+                period=format_period(requests.get(p.benefit)),
+                justification=p.justification,
+                source=p.source,
+                kind=p.kind,
+                from_fk_list=from_fk_list,
+                confidence=confidence,
+            )
         )
-        for _, p in picks
-    ]
+    return rows

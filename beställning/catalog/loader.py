@@ -8,7 +8,6 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from beställning import paths
 from beställning.catalog.model import (
     REGISTER_MIDAS,
     REGISTER_OTHER,
@@ -119,7 +118,9 @@ def variable_to_dict(variable: Variable) -> dict[str, str]:
 
 
 def _read_json(name: str) -> Any:
-    path = paths.resource_path("catalog", name)
+    from resources import resource
+
+    path = resource("catalog", name)
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:

@@ -57,6 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     except CliError as exc:
         print(f"bestallning: {exc}", file=sys.stderr)
+        _log_error(args, str(exc), exc.code, exc.__cause__)
         return exc.code
     except KeyboardInterrupt:
         print("bestallning: avbrutet.", file=sys.stderr)
@@ -67,9 +68,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
-    except Exception as exc:  # last resort: one line, never a traceback
+    except Exception as exc:  # last resort: one line, never a traceback (that goes to the log)
+        log_path = _log_error(args, "oväntat fel", 3, exc)
         print(
-            f"bestallning: oväntat fel ({type(exc).__name__}: {exc}). Rapportera gärna felet.",
+            f"bestallning: oväntat fel ({type(exc).__name__}: {exc}). Rapportera gärna felet; "
+            f"detaljerna finns i {log_path}.",
             file=sys.stderr,
         )
         return 3
+
+
+def _log_error(args: argparse.Namespace, message: str, code: int, exc: BaseException | None = None) -> str:
+    """Write a failed command to the log file (support can read it later); returns the log's path."""
+    from beställning import logs
+
+    path = logs.start("cli")
+    logs.log.error("bestallning %s: %s (exit %d)", args.command, message, code, exc_info=exc)
+    return str(path)

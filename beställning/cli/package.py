@@ -1,8 +1,8 @@
 """`bestallning package ORDER.json -o OUT.eml`: build the email with all attachments, checked, as a draft.
 
-Exit 0 when the draft is written, 1 when the guard stops it (missing attachment, personnummer, a file
-that cannot be checked, too big), 2 when the order cannot be read or a file cannot be made. The order
-file itself is not changed.
+Exit 0 when the draft is written, 1 when the gate stops it (a blocking problem in the order, a missing
+attachment, personnummer, a file that cannot be checked, too big), 2 when the order cannot be read or
+a file cannot be made. The hand-off is recorded in the order file (it does not count as sent).
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 import argparse
 import math
 import os
+import shutil
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -52,36 +52,45 @@ def prepare_folder(folder: Path) -> None:
         raise CliError(f"{folder}: det går inte att spara i mappen. Välj en annan mapp.", EXIT_UNREADABLE)
 
 
-def build_checked(args: argparse.Namespace, workdir: Path) -> Any:
-    """Load, build, check; returns (order, package, message) or raises CliError. Shared with `send`."""
-    from beställning.cli._common import read_order
-    from beställning.send.guard import check_package
-    from beställning.send.message import MAX_MESSAGE_MB, build_message, size_check
-    from beställning.send.package import PackageError, build_package
-    from beställning.settings import SettingsError, SettingsStore
+def gate_options(args: argparse.Namespace) -> Any:
+    """The gate's options from the command line and the settings (sender, size limit)."""
+    from dataclasses import replace
 
-    order = read_order(args.order)
+    from beställning.send.session import options_from_settings
+    from beställning.settings import SettingsError
+
     try:
-        limit = args.max_mb if args.max_mb is not None else SettingsStore().get(MAX_MESSAGE_MB)
+        options = options_from_settings(sender=args.sender)
     except SettingsError as exc:
         raise CliError(str(exc), EXIT_UNREADABLE) from exc
-    check_limit(limit)
-    try:
-        package = build_package(order, workdir)
-    except PackageError as exc:
-        raise CliError(str(exc), EXIT_UNREADABLE) from exc
-    message = build_message(order, package, sender=args.sender)
-    result = check_package(package, size_check(message, limit))
-    for note in result.scan.notes:
+    limit = args.max_mb if args.max_mb is not None else options.limit_mb
+    return replace(options, limit_mb=check_limit(limit))
+
+
+def checked_session(args: argparse.Namespace, register: bool = False) -> Any:
+    """Load the order and pass the gate; returns a ready SendSession or raises CliError (exit 1).
+
+    Shared with `send`: the same gate as `check`, the summary page and the send page. With
+    `register`, what is recorded also goes to the order register (a real send).
+    """
+    from beställning.cli._common import read_order
+    from beställning.repository import OrderRepository
+    from beställning.send.session import SendSession
+
+    order = read_order(args.order)
+    repository = OrderRepository() if register else None
+    session = SendSession(order, gate_options(args), repository, Path(args.order))
+    verdict = session.check()
+    for note in verdict.guard.scan.notes if verdict.guard else []:
         print(f"Obs: {note}", file=sys.stderr)
-    if result.blocked:
-        print("\n".join(result.messages()), file=sys.stderr)
+    if not verdict.sendable:
+        session.close()
+        print("\n".join(verdict.reasons()), file=sys.stderr)
         raise CliError("inget skickades eller sparades: rätta det som står ovan och försök igen.", EXIT_PROBLEMS)
-    return order, package, message
+    return session
 
 
 def run(args: argparse.Namespace) -> int:
-    from beställning.send.handoff import save_package, write_eml
 
     if args.output.suffix.lower() != ".eml":
         raise CliError(f"{args.output}: utkastet ska ha filändelsen .eml.", EXIT_UNREADABLE)
@@ -89,20 +98,24 @@ def run(args: argparse.Namespace) -> int:
         check_limit(args.max_mb)
     if args.folder is not None:
         prepare_folder(args.folder)
-    with tempfile.TemporaryDirectory(prefix="bestallning-") as tmp:
-        _order, package, message = build_checked(args, Path(tmp))
-        existed = args.output.exists()
+    session = checked_session(args)
+    try:
+        verdict = session.ready()
+        package, message = verdict.package, verdict.message
+        folder = None
         try:
-            write_eml(message, args.output)
-            folder = save_package(package, message, args.folder) if args.folder else None
+            folder = session.save_folder(args.folder) if args.folder else None
+            session.write_eml(args.output)
         except OSError as exc:
-            if not existed:
-                args.output.unlink(missing_ok=True)  # all or nothing: no draft without its folder
+            if folder is not None:
+                shutil.rmtree(folder, ignore_errors=True)  # all or nothing: no folder without its draft
             raise CliError(f"kunde inte spara ({exc.strerror or exc}).", EXIT_UNREADABLE) from exc
         print(f"Utkast sparat: {args.output} (till {message['To']}, {len(package.files)} bilagor)")
         for item in package.files:
             print(f"  {item.name}  {item.size} byte  sha256 {item.sha256}")
         if folder is not None:
             print(f"Paketet sparat i mappen: {folder}")
+    finally:
+        session.close()
     print("Öppna utkastet i ditt e-postprogram, kontrollera det och skicka.")
     return EXIT_OK

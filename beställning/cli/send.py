@@ -2,8 +2,9 @@
 
 Server settings come from the app's settings, overridden by options. The password comes from the OS
 keychain, `--password-stdin`, or a prompt; it is never printed or stored in a file.
-Exit 0: sent and recorded. 1: stopped before sending (missing attachment, personnummer, unreadable
-file, too big, or a repeated send not confirmed). 2: the order or settings cannot be read. 4: sending
+Exit 0: sent, recorded in the order file and entered in the register. 1: stopped before sending by
+the gate (a blocking problem, missing attachment, personnummer, unreadable file, too big) or a
+repeated send not confirmed. 2: the order or settings cannot be read. 4: sending
 failed (server, password, network) or was cancelled; nothing was recorded.
 """
 
@@ -12,7 +13,6 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -109,9 +109,10 @@ def _confirm_resend(args: argparse.Namespace, question: str | None) -> None:
 def run(args: argparse.Namespace) -> int:
     import ssl
 
-    from beställning.cli.package import build_checked
-    from beställning.send.record import make_record, record_send, resend_question
-    from beställning.send.smtp import SendError, send_message
+    from beställning.cli.package import checked_session
+    from beställning.register import RegisterError
+    from beställning.send.record import resend_question
+    from beställning.send.smtp import SendError
 
     config = _config(args)
     context = None
@@ -120,28 +121,32 @@ def run(args: argparse.Namespace) -> int:
             context = ssl.create_default_context(cafile=str(args.cafile))
         except (OSError, ssl.SSLError) as exc:
             raise CliError(f"{args.cafile}: certifikatfilen kan inte läsas ({exc}).", EXIT_UNREADABLE) from exc
-    with tempfile.TemporaryDirectory(prefix="bestallning-") as tmp:
-        order, package, message = build_checked(args, Path(tmp))
-        _confirm_resend(args, resend_question(order))
+    session = checked_session(args, register=True)
+    try:
+        _confirm_resend(args, resend_question(session.order))
         password = _password(args, config)
 
         def progress(text: str, _fraction: float) -> None:
             print(text, file=sys.stderr)
 
         try:
-            result = send_message(message, config, password, ssl_context=context, progress=progress)
+            result = session.transmit(config, password, ssl_context=context, progress=progress)
         except SendError as exc:
             raise CliError(str(exc), EXIT_SEND_FAILED) from exc
-        record_send(order, make_record(message, package, "smtp"))
-    try:
-        order.save(Path(args.order))
-    except OSError as exc:
-        raise CliError(
-            f"meddelandet skickades (Message-ID {result.message_id}) men kvittot kunde inte sparas i "
-            f"{args.order} ({exc.strerror or exc}).",
-            EXIT_UNREADABLE,
-        ) from exc
+        package = session.ready().package
+        try:
+            session.record("smtp")
+        except (OSError, RegisterError) as exc:
+            detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise CliError(
+                f"meddelandet skickades (Message-ID {result.message_id}) men kvittot kunde inte sparas "
+                f"({detail}). Registrera ”Skickad till FK” med `bestallning orders record`.",
+                EXIT_UNREADABLE,
+            ) from exc
+    finally:
+        session.close()
     to = ", ".join(result.recipients)
     print(f"Skickat till {to}: {len(package.files)} bilagor, Message-ID {result.message_id}.")
-    print("Försäkringskassan bekräftar mottagandet inom två arbetsdagar.")
+    print("Beställningen finns nu i registret (bestallning orders). Försäkringskassan bekräftar mottagandet "
+          "inom två arbetsdagar.")
     return EXIT_OK

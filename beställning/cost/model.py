@@ -11,10 +11,13 @@ import json
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from beställning import paths
 from beställning.cost.overrides import Calibration, Overrides, load_overrides
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 ASSUMPTION = "antagande"
 
@@ -114,8 +117,10 @@ REQUIRED_COMPONENTS = (
 )  # fmt: skip
 
 
-def bundled_model_path() -> Path:
-    return paths.resource_path("cost", "cost_model.json")
+def bundled_model_path() -> Traversable:
+    from resources import resource
+
+    return resource("cost", "cost_model.json")
 
 
 def user_model_path() -> Path:
@@ -204,7 +209,7 @@ def parse_model(data: Any, source_file: str = "kostnadsmodellen") -> CostModel:
     )
 
 
-def read_model_file(path: Path) -> CostModel:
+def read_model_file(path: Path | Traversable) -> CostModel:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:

@@ -22,6 +22,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from beställning.atomic import atomic_path
+from beställning.coverage import planned_extraction
 from beställning.form import FormDefinition, FormField, Section, load_form
 from beställning.order import Order
 from beställning.text import clean_text
@@ -250,10 +251,16 @@ class _Renderer:
         png = self.chart(self.order, self.as_of)
         if not png:
             return
-        self._note(
-            f"Täckning per förmån vid uttag {self.as_of.isoformat()} (Beställningsassistentens beräkning, "
-            "inte Försäkringskassans uppgift):"
-        )
+        when = f"uttag {self.as_of.isoformat()}"
+        if self.as_of == planned_extraction(self.order):
+            when = f"planerat uttag {self.as_of.isoformat()} (önskat leveransdatum)"
+        note = f"Täckning per förmån vid {when}; Beställningsassistentens beräkning, inte Försäkringskassans uppgift."
+        if any(b.benefit == "sa_ersattning" for b in self.order.benefits):
+            note += (
+                " Försäkringskassans fördröjning för sjuk- och aktivitetsersättning (cirka 9 månader) gäller "
+                "nybeviljade ärenden; fördröjningen för pågående ärenden är vår uppskattning."
+            )
+        self._note(note)
         self.doc.add_picture(io.BytesIO(png), width=Cm(17))
 
     def _attachments(self) -> None:
@@ -300,21 +307,22 @@ class _Renderer:
         self._heading("Bilaga: Valda variabler")
         self._note(
             "Variabler, tabeller och önskemål som beställningen avser, med motivering mot frågeställningarna. "
-            "Samma urval bifogas som Variabelval.xlsx."
+            "Samma urval bifogas som Variabelval.xlsx. ”Grupp i katalogen” är Beställningsassistentens "
+            "gruppering av begrepp ur offentliga källor, inte tabellnamn i MiDAS; bara rader ur en "
+            "importerad variabellista från Försäkringskassan anger Försäkringskassans tabell."
         )
-        from beställning.catalog.cart import selection_rows
-        from beställning.catalog.export import HEADERS
+        from beställning.catalog.export import headers, row_values, selection_for
 
-        rows = selection_rows(self.order)
-        table = self._grid(1 + len(rows), len(HEADERS))
-        self._header_row(table, list(HEADERS))
+        rows = selection_for(self.order, None)
+        columns = headers(rows)
+        table = self._grid(1 + len(rows), len(columns))
+        self._header_row(table, columns)
         for row, pick in zip(table.rows[1:], rows, strict=True):
-            variable = pick.variable + (" (önskemål)" if pick.kind == "wish" else "")
-            texts = [pick.benefit, pick.table, variable, pick.description, pick.period, pick.justification,
-                     pick.source]
-            for cell, text in zip(row.cells, texts, strict=True):
+            for cell, text in zip(row.cells, row_values(pick), strict=True):
                 _cell_text(cell, text, size=8)
-        _set_widths(table, [Cm(3.6), Cm(2.8), Cm(3.8), Cm(4.6), Cm(2.6), Cm(5.0), Cm(3.3)])
+        _set_widths(
+            table, [Cm(3.5), Cm(3.1), Cm(3.2), Cm(1.8), Cm(3.3), Cm(1.9), Cm(3.4), Cm(3.0), Cm(2.4)]
+        )
         _keep_row_together(table)
 
 
@@ -333,7 +341,8 @@ def build_document(
     form: FormDefinition | None = None,
 ) -> DocxDocument:
     """The filled form as a python-docx Document (not yet saved)."""
-    return _Renderer(order, form or load_form(), as_of or date.today(), chart).build()
+    as_of = as_of or planned_extraction(order) or date.today()
+    return _Renderer(order, form or load_form(), as_of, chart).build()
 
 
 def render_order(

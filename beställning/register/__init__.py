@@ -14,6 +14,7 @@ from beställning.register.store import (
     Register,
     RegisterEntry,
     RegisterError,
+    StepOrderError,
 )
 
-__all__ = ["Document", "Event", "HistoryItem", "Quote", "Register", "RegisterEntry", "RegisterError"]
+__all__ = ["Document", "Event", "HistoryItem", "Quote", "Register", "RegisterEntry", "RegisterError", "StepOrderError"]

@@ -97,11 +97,12 @@ def row_for(
 
 
 def load_drafts(store: DraftStore | None = None) -> tuple[list[Order], list[str]]:
-    """Readable drafts, and a message when the drafts folder itself cannot be read."""
+    """Readable drafts, and a note for each draft file skipped (or when the folder cannot be read)."""
     try:
-        return (store or DraftStore()).list(), []
+        orders, bad = (store or DraftStore()).read_all()
     except OSError as exc:  # the start page must open even when the draft folder is unreadable
         return [], [f"Utkasten kunde inte läsas ({exc.strerror or exc}). Kontrollera mappen {paths.drafts_dir()}."]
+    return orders, [f"Ett utkast kan inte läsas och visas inte. {reason}" for _path, reason in bad]
 
 
 def overview(

@@ -9,7 +9,9 @@ Deleting is soft (the row is marked and can be restored) until `purge_deleted`.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
+import inspect
 import json
 import re
 import shutil
@@ -19,11 +21,12 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 from beställning import paths
 from beställning.atomic import write_bytes_atomic
 from beställning.order import Order, OrderFileError, is_safe_order_id, load_order, order_from_dict
-from beställning.process import STEP_BY_ID, sent_date
+from beställning.process import STEP_BY_ID, sent_date, step_refusal
 from beställning.register.schema import SchemaError, migrate
 from beställning.text import one_line
 
@@ -39,6 +42,16 @@ REPEAT_NOTE = (
 
 class RegisterError(Exception):
     """A register operation cannot be done; the message says why and what to do, in Swedish."""
+
+
+class StepOrderError(RegisterError):
+    """A step of FK's process recorded before the step it follows; `missing` names that step's id."""
+
+    def __init__(self, message: str, step: str, missing: str, too_early: bool = False) -> None:
+        super().__init__(message)
+        self.step = step
+        self.missing = missing
+        self.too_early = too_early  # the missing step is recorded, on a later date
 
 
 def _now() -> str:
@@ -118,6 +131,36 @@ class RegisterEntry:
     events: tuple[Event, ...]
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
+
+
+def _register_error(method: F) -> F:
+    """A database failure inside `method` comes out as RegisterError with what to do, in Swedish."""
+
+    @functools.wraps(method)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(*args, **kwargs)
+        except sqlite3.Error as exc:
+            raise RegisterError(
+                f"Registret kunde inte ändras eller läsas ({exc}). Stäng andra fönster av programmet och "
+                "försök igen; hjälper inte det, flytta registerfilen åt sidan och importera beställningarna "
+                "från sina exportfiler."
+            ) from exc
+
+    return cast(F, wrapper)
+
+
+def _register_errors(cls: type[T]) -> type[T]:
+    """Every public method of the register reports database failures as RegisterError (no sqlite3 above)."""
+    for name, value in list(vars(cls).items()):
+        if not name.startswith("_") and name != "transaction" and inspect.isfunction(value):
+            setattr(cls, name, _register_error(value))
+    return cls
+
+
+@_register_errors
 class Register:
     """The stored orders. Open one per process; use as a context manager or call close()."""
 
@@ -359,6 +402,9 @@ class Register:
             raise RegisterError(f"Okänt steg {step!r}.")
         if not isinstance(day, date):
             raise RegisterError("Ange händelsens datum.")
+        refusal = step_refusal(self.load_order(order_id), self.events(order_id), step, day)
+        if refusal is not None:
+            raise StepOrderError(refusal.message, refusal.step, refusal.missing, refusal.too_early)
         staged = [self._stage_document(order_id, Path(p)) for p in documents]
         try:
             with self.transaction() as conn:

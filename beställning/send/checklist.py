@@ -101,7 +101,7 @@ def _generated_base(kind: str, title: str) -> str:
 
 
 def _user_base(attachment: Attachment, several: bool) -> str:
-    source = Path(attachment.path)
+    source = Path(attachment.path)  # only its name is used
     own = safe_name_part(attachment.title) or safe_name_part(source.stem) or "Bilaga"
     short = SHORT_NAMES.get(attachment.kind)
     if short is None:
@@ -132,7 +132,7 @@ def build_checklist(order: Order, form: FormDefinition | None = None) -> Checkli
             base = _generated_base(kind, title)
             items.append(ChecklistItem(number, kind, spec_title, _name(number, base, GENERATED_SUFFIX[kind]), None))
             continue
-        source = Path(attachment.path)
+        source = order.attachment_path(attachment)
         several = sum(1 for a in user if a.kind == kind) > 1
         base = _generated_base(kind, title) if kind == "blankett" else _user_base(attachment, several)
         name = _name(number, base, source.suffix)

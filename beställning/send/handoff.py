@@ -12,13 +12,14 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from email.message import EmailMessage
 from pathlib import Path
 
-from beställning.atomic import atomic_path, write_bytes_atomic, write_text_atomic
+from beställning.atomic import write_bytes_atomic
 from beställning.send.checklist import safe_name_part
 from beställning.send.message import message_bytes
 from beställning.send.package import Package
@@ -121,15 +122,26 @@ def _unique_folder(parent: Path, name: str) -> Path:
 
 
 def save_package(package: Package, msg: EmailMessage, parent: Path, today: date | None = None) -> Path:
-    """Copy the numbered files, a draft .eml and the message text into a new folder under `parent`."""
+    """Copy the numbered files, a draft .eml and the message text into a new folder under `parent`.
+
+    The folder is filled under a temporary name and renamed when complete, so an interrupted save
+    leaves no half package that looks finished.
+    """
     today = today or date.today()
     folder = _unique_folder(parent, f"{today.isoformat()} Beställning – {safe_name_part(package.order.title())}")
-    folder.mkdir(parents=True)
-    for item in package.files:
-        with atomic_path(folder / item.name) as tmp:
-            shutil.copyfile(item.path, tmp)
-    write_eml(msg, folder / "E-postmeddelande (utkast).eml")
-    body = msg.get_body(preferencelist=("plain",))
-    header = f"Till: {msg.get('To', '')}\nÄmne: {msg.get('Subject', '')}\n\n"
-    write_text_atomic(folder / "E-postmeddelande.txt", header + (body.get_content() if body is not None else ""))
+    parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".paket-", suffix=".tmp", dir=parent))
+    staging.chmod(0o755)  # an ordinary folder for the user, not mkdtemp's private one
+    try:
+        for item in package.files:
+            shutil.copyfile(item.path, staging / item.name)
+        (staging / "E-postmeddelande (utkast).eml").write_bytes(message_bytes(draft_message(msg)))
+        body = msg.get_body(preferencelist=("plain",))
+        header = f"Till: {msg.get('To', '')}\nÄmne: {msg.get('Subject', '')}\n\n"
+        text = header + (body.get_content() if body is not None else "")
+        (staging / "E-postmeddelande.txt").write_text(text, encoding="utf-8")
+        os.replace(staging, folder)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     return folder

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 
 from beställning.form import FormDefinition, load_form
+from beställning.formats import address_problem
 from beställning.order import Order
 from beställning.send.package import Package
 from beställning.settings import Setting
@@ -104,12 +105,36 @@ def body_for(order: Order, package: Package, form: FormDefinition | None = None)
         order.text("bestallare.postadress"),
     ]
     lines += ["", "Kontaktuppgifter:"] + [c for c in contact if c and c.strip()]
-    signer = order.text("underskrift.namn") or order.text("bestallare.kontaktperson")
+    signer = order.text("bestallare.kontaktperson") or order.text("underskrift.namn")  # the sender signs
     lines += ["", "Med vänliga hälsningar", signer]
     text = "\n".join(line for line in lines if line is not None)
     while "\n\n\n" in text:
         text = text.replace("\n\n\n", "\n\n")
     return text.strip() + "\n"
+
+
+class AddressError(ValueError):
+    """A sender or recipient is not exactly one plain address; the message says what to do, in Swedish."""
+
+
+def sender_address(order: Order, sender: str = "") -> str:
+    """Who the message is from: the given sender, else the orderer's e-mail address ('' for a draft)."""
+    return one_line(sender) or one_line(order.text("bestallare.epost"))
+
+
+def address_problems(order: Order, sender: str = "", form: FormDefinition | None = None) -> list[str]:
+    """Why the message's From, Reply-To or To could carry anything but one plain address each."""
+    form = form or load_form()
+    problems = []
+    chosen = sender_address(order, sender)
+    if chosen:
+        problem = address_problem(chosen, "avsändaren (Från och Svara till)")
+        if problem:
+            problems.append(problem + " Rätta e-postadressen i inställningarna eller under Beställare.")
+    recipient_problem = address_problem(form.recipient, "mottagaren")
+    if recipient_problem:
+        problems.append(recipient_problem)
+    return problems
 
 
 def build_message(
@@ -118,9 +143,15 @@ def build_message(
     sender: str = "",
     form: FormDefinition | None = None,
 ) -> EmailMessage:
-    """The complete message; `sender` defaults to the orderer's e-mail address (empty for a draft)."""
+    """The complete message; `sender` defaults to the orderer's e-mail address (empty for a draft).
+
+    Raises AddressError rather than write a header that could name a second address.
+    """
     form = form or load_form()
-    sender = one_line(sender) or one_line(order.text("bestallare.epost"))
+    problems = address_problems(order, sender, form)
+    if problems:
+        raise AddressError(" ".join(problems))
+    sender = sender_address(order, sender)
     msg = EmailMessage(policy=email.policy.SMTP)
     msg["To"] = one_line(form.recipient)
     if sender:

@@ -21,6 +21,7 @@ from email.message import EmailMessage
 from email.utils import getaddresses, parseaddr
 from typing import Any, Literal
 
+from beställning.formats import address_problem
 from beställning.send.message import message_bytes
 from beställning.settings import Setting, SettingsStore
 
@@ -88,6 +89,10 @@ class SmtpConfig:
             found.append(f"Porten {self.port} är ogiltig; vanliga portar är 587 (STARTTLS) och 465 (TLS).")
         if self.security not in SECURITY_CHOICES:
             found.append("Välj kryptering: STARTTLS, TLS eller ingen.")
+        if self.sender:
+            problem = address_problem(self.sender, "avsändaren")
+            if problem:
+                found.append(problem)
         if self.username and self.security == "none":
             found.append(
                 "Inloggning över en okrypterad anslutning vägras: lösenordet skulle skickas i klartext. "

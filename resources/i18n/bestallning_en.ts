@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="sv_SE">
 <context>
+    <name>AboutBox</name>
+    <message>
+        <source>Om Beställningsassistenten</source>
+        <translation>About Beställningsassistenten</translation>
+    </message>
+    <message>
+        <source>Blankettens underlag</source>
+        <translation>Basis of the form</translation>
+    </message>
+    <message>
+        <source>Variabelkatalogen</source>
+        <translation>Variable catalogue</translation>
+    </message>
+    <message>
+        <source>Kostnadsmodellens timpris</source>
+        <translation>Cost model&apos;s hourly rate</translation>
+    </message>
+    <message>
+        <source>Hjälper dig att beställa individdata från Försäkringskassan.</source>
+        <translation>Helps you order individual-level data from Försäkringskassan.</translation>
+    </message>
+    <message>
+        <source>Uppgifterna i programmet bygger på</source>
+        <translation>The information in the program is based on</translation>
+    </message>
+    <message>
+        <source>odaterat</source>
+        <translation>undated</translation>
+    </message>
+    <message>
+        <source>äldre än ett år</source>
+        <translation>older than a year</translation>
+    </message>
+    <message>
+        <source>Något av underlaget är mer än %1 dagar gammalt. Kontrollera Försäkringskassans sidor (blankett, variabellistor, timpris) innan du skickar, eller installera en nyare version.</source>
+        <translation>Some of this information is more than %1 days old. Check Försäkringskassan&apos;s pages (form, variable lists, hourly rate) before you send, or install a newer version.</translation>
+    </message>
+    <message>
+        <source>Versioner</source>
+        <translation>Versions</translation>
+    </message>
+    <message>
+        <source>Licens: MIT. Typsnittet i diagrammen: DejaVu Sans (fri licens).</source>
+        <translation>Licence: MIT. The font in the charts: DejaVu Sans (free licence).</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentsEditor</name>
     <message>
         <source>Lägg till fil…</source>
@@ -488,6 +535,101 @@
     </message>
 </context>
 <context>
+    <name>ChecklistPanel</name>
+    <message>
+        <source>Nr</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Bilaga</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <source>Fil i e-postmeddelandet</source>
+        <translation>File in the email</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Dra filer hit från filhanteraren. Släpp dem på en rad för att bifoga dem som den typen.</source>
+        <translation>Drag files here from the file manager. Drop them on a row to attach them as that type.</translation>
+    </message>
+    <message>
+        <source>Lägg till fil…</source>
+        <translation>Add file…</translation>
+    </message>
+    <message>
+        <source>Ta bort vald</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <source>Typ:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Bilagor&lt;/b&gt; (Försäkringskassans krav för vägen)</source>
+        <translation>&lt;b&gt;Attachments&lt;/b&gt; (Försäkringskassan&apos;s requirements for this route)</translation>
+    </message>
+    <message>
+        <source>Egen ifylld blankett (ersätter den som skapas)</source>
+        <translation>Your own completed form (replaces the generated one)</translation>
+    </message>
+    <message>
+        <source>Skapas av programmet</source>
+        <translation>Created by the app</translation>
+    </message>
+    <message>
+        <source>Bifogad</source>
+        <translation>Attached</translation>
+    </message>
+    <message>
+        <source>Filen finns inte längre</source>
+        <translation>The file no longer exists</translation>
+    </message>
+    <message>
+        <source>Skapas när paketet granskas</source>
+        <translation>Created when the package is checked</translation>
+    </message>
+    <message>
+        <source>(dra hit filen)</source>
+        <translation>(drag the file here)</translation>
+    </message>
+    <message>
+        <source>Saknas</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>Personnummer hittades</source>
+        <translation>Personal identity numbers found</translation>
+    </message>
+    <message>
+        <source>Kan inte granskas</source>
+        <translation>Cannot be checked</translation>
+    </message>
+    <message>
+        <source>{0} är en mapp: packa den som .zip först.</source>
+        <translation>{0} is a folder: pack it as a .zip first.</translation>
+    </message>
+    <message>
+        <source>{0} finns inte.</source>
+        <translation>{0} does not exist.</translation>
+    </message>
+    <message>
+        <source>{0} finns redan i listan.</source>
+        <translation>{0} is already in the list.</translation>
+    </message>
+    <message>
+        <source>Välj bilagor</source>
+        <translation>Choose attachments</translation>
+    </message>
+    <message>
+        <source>Välj en bifogad fil att ta bort (det som programmet skapar kan inte tas bort).</source>
+        <translation>Select an attached file to remove (what the app creates cannot be removed).</translation>
+    </message>
+</context>
+<context>
     <name>CostSettings</name>
     <message>
         <source>Timpris</source>
@@ -720,6 +862,80 @@ Your work is saved automatically as a draft. Details are in the log file %2.</tr
     </message>
 </context>
 <context>
+    <name>EthicsPanel</name>
+    <message>
+        <source>Etikansökan mot beställningen</source>
+        <translation>Ethics application against the order</translation>
+    </message>
+    <message>
+        <source>Det Försäkringskassan kontrollerar i etikansökan och beslutet innan den beslutar. Varningarna hindrar inte att beställningen skickas.</source>
+        <translation>What Försäkringskassan checks in the ethics application and decision before it decides. The warnings do not stop the order from being sent.</translation>
+    </message>
+    <message>
+        <source>Läser etikhandlingarna …</source>
+        <translation>Reading the ethics documents …</translation>
+    </message>
+    <message>
+        <source>Etikhandlingarna kunde inte läsas: %1</source>
+        <translation>The ethics documents could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Etikhandlingarna har inte lästs än.</source>
+        <translation>The ethics documents have not been read yet.</translation>
+    </message>
+    <message>
+        <source>Beställningen kräver ingen etikprövning.</source>
+        <translation>The order needs no ethics review.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n krav att kontrollera i etikhandlingarna.</source>
+        <translation>
+            <numerusform>%n requirement to check in the ethics documents.</numerusform>
+            <numerusform>%n requirements to check in the ethics documents.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✔ Etikhandlingarna nämner allt som Försäkringskassan kontrollerar.</source>
+        <translation>✔ The ethics documents mention everything Försäkringskassan checks.</translation>
+    </message>
+    <message>
+        <source>Försäkringskassan som källa</source>
+        <translation>Försäkringskassan as the source</translation>
+    </message>
+    <message>
+        <source>Samkörning med andra register</source>
+        <translation>Linkage with other registers</translation>
+    </message>
+    <message>
+        <source>Mer än en leverans</source>
+        <translation>More than one delivery</translation>
+    </message>
+    <message>
+        <source>Diarienummer i beslutet</source>
+        <translation>Reference number in the decision</translation>
+    </message>
+    <message>
+        <source>Beslutsdatum</source>
+        <translation>Decision date</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Kompletteringar</source>
+        <translation>Supplements</translation>
+    </message>
+    <message>
+        <source>%1, s. %2</source>
+        <translation>%1, p. %2</translation>
+    </message>
+    <message>
+        <source>Hittat:</source>
+        <translation>Found:</translation>
+    </message>
+</context>
+<context>
     <name>EventPanel</name>
     <message>
         <source>t.ex. FK:s diarienummer</source>
@@ -822,6 +1038,14 @@ Your work is saved automatically as a draft. Details are in the log file %2.</tr
         <translation>Could not record</translation>
     </message>
     <message>
+        <source>Steg saknas</source>
+        <translation>Step missing</translation>
+    </message>
+    <message>
+        <source>Registrera ”{0}” med samma datum först?</source>
+        <translation>Record “{0}” with the same date first?</translation>
+    </message>
+    <message>
         <source>Registrerar …</source>
         <translation>Registering …</translation>
     </message>
@@ -888,20 +1112,32 @@ Your work is saved automatically as a draft. Details are in the log file %2.</tr
 <context>
     <name>FillReportDialog</name>
     <message>
-        <source>Så fylldes Försäkringskassans blankett i</source>
-        <translation>How Försäkringskassan&apos;s form was filled in</translation>
+        <source>Så fylls Försäkringskassans blankett i</source>
+        <translation>How Försäkringskassan&apos;s form will be filled in</translation>
     </message>
     <message>
-        <source>{placed} av {total} uppgifter fick plats i blanketten. {extra} uppgifter står i bilagan ”Uppgifter som inte fick plats i blanketten” sist i dokumentet (gulmarkerade nedan). Läs igenom dokumentet innan du skickar det.</source>
-        <translation>{placed} of {total} details fitted in the form. {extra} details are in the appendix “Uppgifter som inte fick plats i blanketten” (details that did not fit in the form) at the end of the document (highlighted in yellow below). Read the document through before you send it.</translation>
+        <source>{placed} av {total} uppgifter fick plats i blanketten. {extra} uppgifter står i bilagan ”Uppgifter som inte fick plats i blanketten” sist i dokumentet (gulmarkerade nedan, med skälet). Läs igenom dokumentet innan du skickar det.</source>
+        <translation>{placed} of {total} entries fit in the form. {extra} entries are in the appendix “Uppgifter som inte fick plats i blanketten” at the end of the document (highlighted in yellow below, with the reason). Read the document through before you send it.</translation>
     </message>
     <message>
         <source>Alla {total} uppgifter fick plats i blanketten.</source>
         <translation>All {total} details fitted in the form.</translation>
     </message>
     <message>
+        <source>Ingenting är sparat ännu. Välj Spara för att välja var dokumentet ska sparas.</source>
+        <translation>Nothing has been saved yet. Choose Save to choose where the document is saved.</translation>
+    </message>
+    <message>
         <source>Sparad som: {path}</source>
         <translation>Saved as: {path}</translation>
+    </message>
+    <message>
+        <source>Spara ändå…</source>
+        <translation>Save anyway…</translation>
+    </message>
+    <message>
+        <source>Spara…</source>
+        <translation>Save…</translation>
     </message>
     <message>
         <source>Öppna dokumentet</source>
@@ -925,6 +1161,17 @@ Your work is saved automatically as a draft. Details are in the log file %2.</tr
     <message>
         <source>Bilaga sist i dokumentet (fick inte plats)</source>
         <translation>Appendix at the end of the document (did not fit)</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Hjälp – Beställningsassistenten</source>
+        <translation>Help – Beställningsassistenten</translation>
+    </message>
+    <message>
+        <source>Hjälptext</source>
+        <translation>Help text</translation>
     </message>
 </context>
 <context>
@@ -982,8 +1229,12 @@ Your work is saved automatically as a draft. Details are in the log file %2.</tr
         <translation>The open order was deleted. You now have a new, empty order in front of you.</translation>
     </message>
     <message>
-        <source>Beställningen kunde inte föras in i registret: </source>
-        <translation>The order could not be entered in the register: </translation>
+        <source>Kunde inte skapa en ny version</source>
+        <translation>Could not create a new version</translation>
+    </message>
+    <message>
+        <source>En ny version av beställningen är öppen. Den skickade är oförändrad.</source>
+        <translation>A new version of the order is open. The one that was sent is unchanged.</translation>
     </message>
     <message>
         <source>&amp;Arkiv</source>
@@ -1022,6 +1273,14 @@ Your work is saved automatically as a draft. Details are in the log file %2.</tr
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>&amp;Hjälp…</source>
+        <translation>&amp;Help…</translation>
+    </message>
+    <message>
+        <source>Öppna &amp;loggmappen</source>
+        <translation>Open the &amp;log folder</translation>
+    </message>
+    <message>
         <source>&amp;Om Beställningsassistenten</source>
         <translation>&amp;About Beställningsassistenten</translation>
     </message>
@@ -1054,20 +1313,16 @@ Your work is saved automatically as a draft. Details are in the log file %2.</tr
         <translation>Saved: </translation>
     </message>
     <message>
-        <source>Om Beställningsassistenten</source>
-        <translation>About Beställningsassistenten</translation>
+        <source>Loggmappen: </source>
+        <translation>Log folder: </translation>
     </message>
     <message>
-        <source>Beställningsassistenten %1
-
-Hjälper dig att beställa individdata från Försäkringskassan.
-
-Blanketten och hjälptexterna bygger på: %2</source>
-        <translation>Beställningsassistenten %1
-
-Helps you order individual-level data from Försäkringskassan (FK).
-
-The form and the help texts are based on: %2</translation>
+        <source>Loggmappen</source>
+        <translation>Log folder</translation>
+    </message>
+    <message>
+        <source>Loggfilerna finns i: </source>
+        <translation>The log files are in: </translation>
     </message>
     <message>
         <source>Väntar på att arbetet i bakgrunden blir klart…</source>
@@ -1146,8 +1401,20 @@ The form and the help texts are based on: %2</translation>
         <translation>Choose Försäkringskassan&apos;s form</translation>
     </message>
     <message>
+        <source>Blanketten sparades inte.</source>
+        <translation>The form was not saved.</translation>
+    </message>
+    <message>
         <source> (FK:s blankett)</source>
         <translation> (FK&apos;s form)</translation>
+    </message>
+    <message>
+        <source>Välj ett annat filnamn: den ifyllda blanketten får inte ersätta Försäkringskassans mall.</source>
+        <translation>Choose another file name: the filled form must not replace Försäkringskassan&apos;s template.</translation>
+    </message>
+    <message>
+        <source>Sparar blanketten…</source>
+        <translation>Saving the form…</translation>
     </message>
     <message>
         <source>Fyller i Försäkringskassans blankett…</source>
@@ -1550,59 +1817,7 @@ The form and the help texts are based on: %2</translation>
     </message>
 </context>
 <context>
-    <name>SendPage</name>
-    <message>
-        <source>Skicka beställningen</source>
-        <translation>Send the order</translation>
-    </message>
-    <message>
-        <source>Nr</source>
-        <translation>No.</translation>
-    </message>
-    <message>
-        <source>Bilaga</source>
-        <translation>Attachment</translation>
-    </message>
-    <message>
-        <source>Fil i e-postmeddelandet</source>
-        <translation>File in the email</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Dra filer hit från filhanteraren. Släpp dem på en rad för att bifoga dem som den typen.</source>
-        <translation>Drag files here from the file manager. Drop them on a row to attach them as that type.</translation>
-    </message>
-    <message>
-        <source>Egen ifylld blankett (ersätter den som skapas)</source>
-        <translation>Your own completed form (replaces the generated one)</translation>
-    </message>
-    <message>
-        <source>Lägg till fil…</source>
-        <translation>Add file…</translation>
-    </message>
-    <message>
-        <source>Ta bort vald</source>
-        <translation>Remove selected</translation>
-    </message>
-    <message>
-        <source>Typ:</source>
-        <translation>Type:</translation>
-    </message>
-    <message>
-        <source>Granska paketet</source>
-        <translation>Check the package</translation>
-    </message>
-    <message>
-        <source>Granskningens resultat visas här.</source>
-        <translation>The result of the check is shown here.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Bilagor&lt;/b&gt; (Försäkringskassans krav för vägen)</source>
-        <translation>&lt;b&gt;Attachments&lt;/b&gt; (Försäkringskassan&apos;s requirements for this route)</translation>
-    </message>
+    <name>SendActionsPanel</name>
     <message>
         <source>Förhandsvisning av e-postmeddelandet efter granskningen.</source>
         <translation>Preview of the email after the check.</translation>
@@ -1643,6 +1858,21 @@ The form and the help texts are based on: %2</translation>
         <source>&lt;b&gt;E-postmeddelandet&lt;/b&gt;</source>
         <translation>&lt;b&gt;The email&lt;/b&gt;</translation>
     </message>
+</context>
+<context>
+    <name>SendPage</name>
+    <message>
+        <source>Skicka beställningen</source>
+        <translation>Send the order</translation>
+    </message>
+    <message>
+        <source>Granska paketet</source>
+        <translation>Check the package</translation>
+    </message>
+    <message>
+        <source>Granskningens resultat visas här.</source>
+        <translation>The result of the check is shown here.</translation>
+    </message>
     <message>
         <source>”{0}” skickas fortfarande. Sändningen registreras med den beställningen när den är klar.</source>
         <translation>“{0}” is still being sent. The sending will be recorded with that order when it is done.</translation>
@@ -1656,98 +1886,6 @@ The form and the help texts are based on: %2</translation>
         <translation>Last: {0} {1}</translation>
     </message>
     <message>
-        <source>Skapas av programmet</source>
-        <translation>Created by the app</translation>
-    </message>
-    <message>
-        <source>Bifogad</source>
-        <translation>Attached</translation>
-    </message>
-    <message>
-        <source>Filen finns inte längre</source>
-        <translation>The file no longer exists</translation>
-    </message>
-    <message>
-        <source>Skapas när paketet granskas</source>
-        <translation>Created when the package is checked</translation>
-    </message>
-    <message>
-        <source>(dra hit filen)</source>
-        <translation>(drag the file here)</translation>
-    </message>
-    <message>
-        <source>Saknas</source>
-        <translation>Missing</translation>
-    </message>
-    <message>
-        <source>{0} är en mapp: packa den som .zip först.</source>
-        <translation>{0} is a folder: pack it as a .zip first.</translation>
-    </message>
-    <message>
-        <source>{0} finns inte.</source>
-        <translation>{0} does not exist.</translation>
-    </message>
-    <message>
-        <source>{0} finns redan i listan.</source>
-        <translation>{0} is already in the list.</translation>
-    </message>
-    <message>
-        <source>Välj bilagor</source>
-        <translation>Choose attachments</translation>
-    </message>
-    <message>
-        <source>Välj en bifogad fil att ta bort (det som programmet skapar kan inte tas bort).</source>
-        <translation>Select an attached file to remove (what the app creates cannot be removed).</translation>
-    </message>
-    <message>
-        <source>Det gick inte att skapa en tillfällig mapp för paketet ({0}). Kontrollera att det finns ledigt utrymme på disken och försök igen.</source>
-        <translation>Could not create a temporary folder for the package ({0}). Check that there is free space on the disk and try again.</translation>
-    </message>
-    <message>
-        <source>Skapar blanketten och samlar bilagorna …</source>
-        <translation>Creating the form and collecting the attachments …</translation>
-    </message>
-    <message>
-        <source>Skapar e-postmeddelandet …</source>
-        <translation>Creating the email message …</translation>
-    </message>
-    <message>
-        <source>Söker efter personnummer i bilagor och fritext …</source>
-        <translation>Searching attachments and free text for personal identity numbers …</translation>
-    </message>
-    <message>
-        <source>Beställningen ändrades under granskningen. Granska igen.</source>
-        <translation>The order changed during the check. Check it again.</translation>
-    </message>
-    <message>
-        <source>Stoppad: paketet kan inte skickas ännu.</source>
-        <translation>Stopped: the package cannot be sent yet.</translation>
-    </message>
-    <message>
-        <source>Klart att skicka: {0} bilagor, {1:.1f} MB, inga personnummer hittades.</source>
-        <translation>Ready to send: {0} attachments, {1:.1f} MB, no personal identity numbers found.</translation>
-    </message>
-    <message>
-        <source>Inga problem hittades.</source>
-        <translation>No problems found.</translation>
-    </message>
-    <message>
-        <source>Personnummer hittades</source>
-        <translation>Personal identity numbers found</translation>
-    </message>
-    <message>
-        <source>Kan inte granskas</source>
-        <translation>Cannot be checked</translation>
-    </message>
-    <message>
-        <source>Paketet kunde inte skapas.</source>
-        <translation>The package could not be created.</translation>
-    </message>
-    <message>
-        <source>En fil kunde inte läsas eller skrivas ({0}). Kontrollera filen och granska igen.</source>
-        <translation>A file could not be read or written ({0}). Check the file and review again.</translation>
-    </message>
-    <message>
         <source>Från</source>
         <translation>From</translation>
     </message>
@@ -1758,6 +1896,30 @@ The form and the help texts are based on: %2</translation>
     <message>
         <source>Ämne</source>
         <translation>Subject</translation>
+    </message>
+    <message>
+        <source>”{0}” skickades, men kvittot kunde inte sparas ({1}). Ange ”Skickad till FK” på startsidan.</source>
+        <translation>“{0}” was sent, but the receipt could not be saved ({1}). Record “Sent to FK” on the start page.</translation>
+    </message>
+    <message>
+        <source>Beställningen ändrades under granskningen. Granska igen.</source>
+        <translation>The order changed during the check. Check it again.</translation>
+    </message>
+    <message>
+        <source>Klart att skicka: {0} bilagor, {1:.1f} MB, inga personnummer hittades.</source>
+        <translation>Ready to send: {0} attachments, {1:.1f} MB, no personal identity numbers found.</translation>
+    </message>
+    <message>
+        <source>Inga problem hittades.</source>
+        <translation>No problems found.</translation>
+    </message>
+    <message>
+        <source>Paketet kunde inte skapas.</source>
+        <translation>The package could not be created.</translation>
+    </message>
+    <message>
+        <source>En fil kunde inte läsas eller skrivas ({0}). Kontrollera filen och granska igen.</source>
+        <translation>A file could not be read or written ({0}). Check the file and review again.</translation>
     </message>
     <message>
         <source>(ditt e-postprogram fyller i)</source>
@@ -1780,10 +1942,6 @@ The form and the help texts are based on: %2</translation>
         <translation>Choose a folder for the package</translation>
     </message>
     <message>
-        <source>Granska paketet igen innan du skickar.</source>
-        <translation>Check the package again before you send.</translation>
-    </message>
-    <message>
         <source>Lösenord för {0} på {1}:</source>
         <translation>Password for {0} on {1}:</translation>
     </message>
@@ -1796,16 +1954,16 @@ The form and the help texts are based on: %2</translation>
         <translation>Sending …</translation>
     </message>
     <message>
+        <source>Stoppad: beställningen kan inte skickas ännu.</source>
+        <translation>Stopped: the order cannot be sent yet.</translation>
+    </message>
+    <message>
         <source>Avbryter …</source>
         <translation>Cancelling …</translation>
     </message>
     <message>
         <source>Skickat till {0} med {1} bilagor (Message-ID {2}). Försäkringskassan bekräftar mottagandet inom två arbetsdagar.</source>
         <translation>Sent to {0} with {1} attachments (Message-ID {2}). Försäkringskassan confirms receipt within two working days.</translation>
-    </message>
-    <message>
-        <source>”{0}” skickades, men kvittot kunde inte sparas ({1}). Öppna beställningen och ange ”Skickad till FK” på startsidan.</source>
-        <translation>“{0}” was sent, but the receipt could not be saved ({1}). Open the order and enter “Sent to FK” on the start page.</translation>
     </message>
     <message>
         <source>Sändningen av ”{0}” är registrerad med den beställningen.</source>
@@ -1844,12 +2002,12 @@ The form and the help texts are based on: %2</translation>
         <translation>Saving the package …</translation>
     </message>
     <message>
-        <source>Paketet kunde inte sparas ({0}).</source>
-        <translation>The package could not be saved ({0}).</translation>
-    </message>
-    <message>
         <source>Paketet är sparat i {0}</source>
         <translation>The package is saved in {0}</translation>
+    </message>
+    <message>
+        <source>Paketet kunde inte sparas ({0}).</source>
+        <translation>The package could not be saved ({0}).</translation>
     </message>
 </context>
 <context>
@@ -1981,6 +2139,14 @@ The form and the help texts are based on: %2</translation>
         <translation>On to sending →</translation>
     </message>
     <message>
+        <source>Bilagorna kunde inte granskas ({0}). Öppna Skicka och granska där.</source>
+        <translation>The attachments could not be checked ({0}). Open Send and check there.</translation>
+    </message>
+    <message>
+        <source>Granskar bilagorna och söker efter personnummer …</source>
+        <translation>Checking the attachments and looking for personal identity numbers …</translation>
+    </message>
+    <message>
         <source>✔ Beställningen är komplett och kan skickas.</source>
         <translation>✔ The order is complete and can be sent.</translation>
     </message>
@@ -2058,6 +2224,14 @@ The form and the help texts are based on: %2</translation>
         <translation>Steps in the order</translation>
     </message>
     <message>
+        <source>Ny version / upprepad beställning</source>
+        <translation>New version / repeat order</translation>
+    </message>
+    <message>
+        <source>Skapar en kopia att ändra och skicka. Varje leverans kräver ny prövning, beslut och offert.</source>
+        <translation>Creates a copy to change and send. Every delivery needs a new review, decision and quote.</translation>
+    </message>
+    <message>
         <source>← &amp;Föregående</source>
         <translation>← &amp;Previous</translation>
     </message>
@@ -2084,6 +2258,10 @@ The form and the help texts are based on: %2</translation>
     <message>
         <source>Sammanfattning</source>
         <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Beställningen är skickad till Försäkringskassan {0} och kan inte ändras här.</source>
+        <translation>The order was sent to Försäkringskassan {0} and cannot be changed here.</translation>
     </message>
 </context>
 </TS>

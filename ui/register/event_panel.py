@@ -9,7 +9,6 @@ thread with its own connection to the register, and the panel shows that it is b
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -36,8 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from beställning.process import STEPS, timeline
-from beställning.register import Event, Register, RegisterError
+from beställning.process import STEP_BY_ID, STEPS, timeline
+from beställning.register import Event, Register, RegisterError, StepOrderError
 from beställning.register.calibration import Estimator, apply_calibration, compare, record_quote
 from beställning.register.ics import export_ics
 from beställning.register.overview import OrderRow
@@ -49,7 +48,7 @@ from ui.register.timeline_view import TimelineWidget
 from ui.save_dialog import ask_save_path, suggested_path
 from ui.workers import run_in_background
 
-STORAGE_ERRORS = (RegisterError, sqlite3.Error, OSError)
+STORAGE_ERRORS = (RegisterError, OSError)  # the register reports database failures as RegisterError
 
 
 def _qdate(day: date) -> QDate:
@@ -309,11 +308,20 @@ class EventPanel(QWidget):
         self.pending_documents += paths
         self.pending_label.setText(", ".join(p.name for p in self.pending_documents))
 
-    def record(self, step_id: str, day: date, note: str = "", documents: list[Path] | None = None) -> bool:
+    def record(
+        self,
+        step_id: str,
+        day: date,
+        note: str = "",
+        documents: list[Path] | None = None,
+        then: Callable[[], object] | None = None,
+    ) -> bool:
         """Start recording an event for the shown order in the background; False if it could not start.
 
         The documents are copied and hashed on a worker with its own register connection; `changed`
-        is emitted when the event is stored, and a problem is shown in a message box.
+        is emitted when the event is stored, and a problem is shown in a message box. A step recorded
+        before the step it follows is refused by the register; the user is offered to record that
+        step first (same date), and then this one. `then` runs after a successful record.
         """
         if self.busy or not self._ensure_registered() or self.row is None or self.register is None:
             return False
@@ -331,14 +339,32 @@ class EventPanel(QWidget):
             if self._shown_id == order_id:
                 self._reset_inputs()
             self.changed.emit()
+            if then is not None:
+                then()
 
         def failed(exc: BaseException) -> None:
             self._set_busy(False)
+            if isinstance(exc, StepOrderError) and self._shown_id == order_id and self.ask_record_first(exc):
+                self.record(exc.missing, day, "", [], then=lambda: self.record(step_id, day, text, files, then))
+                return
             QMessageBox.warning(self, self.tr("Kunde inte registrera"), storage_problem(exc))
 
         self._set_busy(True)
         run_in_background(work, on_success=done, on_failure=failed, parent=self)
         return True
+
+    def ask_record_first(self, refusal: StepOrderError) -> bool:
+        """Offer to record the missing step first (a method, so tests can answer)."""
+        missing = STEP_BY_ID[refusal.missing].title
+        if refusal.too_early:  # the step is there, on a later date: nothing to record first
+            QMessageBox.warning(self, self.tr("Kunde inte registrera"), str(refusal))
+            return False
+        answer = QMessageBox.question(
+            self,
+            self.tr("Steg saknas"),
+            str(refusal) + "\n\n" + self.tr("Registrera ”{0}” med samma datum först?").format(missing),
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy

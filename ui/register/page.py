@@ -8,9 +8,8 @@ filtered and searched in Python (`filters`) and shown through `OrderTableModel` 
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
@@ -41,6 +40,7 @@ from beställning.register.calibration import Estimator
 from beställning.register.overview import OrderRow, load_drafts, overview, row_for
 from beställning.register.store import load_order_copy
 from beställning.register.transfer import export_order, import_order
+from beställning.repository import OrderRepository
 from ui.register.display import storage_problem
 from ui.register.event_panel import EventPanel
 from ui.register.filters import FILTERS, matches
@@ -48,7 +48,7 @@ from ui.register.sort_proxy import RoleSortProxy
 from ui.register.table_model import ID_ROLE, SORT_ROLE, Column, OrderTableModel
 from ui.save_dialog import ask_save_path, suggested_path
 
-STORAGE_ERRORS = (RegisterError, sqlite3.Error, OSError)
+STORAGE_ERRORS = (RegisterError, OSError)  # the register reports database failures as RegisterError
 
 
 class RegisterPage(QWidget):
@@ -65,20 +65,19 @@ class RegisterPage(QWidget):
         drafts: DraftStore | None = None,
         today: Callable[[], date] = date.today,
         estimator: Estimator | None = None,
+        repository: OrderRepository | None = None,
     ) -> None:
         super().__init__(parent)
         self.today = today
         self.problem = ""
+        self.repository = repository or OrderRepository(drafts if isinstance(drafts, DraftStore) else None)
         self.register: Register | None = register
         if self.register is None:
             try:
-                self.register = Register()
+                self.register = Register(self.repository.register_path, self.repository.orders_root)
             except RegisterError as exc:
                 self.problem = str(exc)
-        self.drafts = drafts if drafts is not None else DraftStore()
-        if self.register is not None:
-            # The wastebasket keeps deleted orders for 30 days, then they go for good.
-            self.register.purge_deleted(before=(datetime.now() - timedelta(days=30)).astimezone().isoformat())
+        self.drafts = drafts if drafts is not None else self.repository.drafts
         self.rows: list[OrderRow] = []
         self._quiet = False  # while the table is rebuilt: the panel is updated once, at the end
         self._undo: tuple[OrderRow, bool] | None = None

@@ -112,7 +112,9 @@ class AttachmentsEditor(QWidget):
             ("kompletteringar", ("komplett",)),
             ("etikansokan", ("etik", "ansökan")),
         ]
-        return next((kind for kind, words in hints if any(w in name for w in words)), "ovrigt")
+        route = self.order.route if self.order is not None else "forskning"
+        allowed = {k.id for k in self.kinds if route in k.routes}
+        return next((kind for kind, words in hints if kind in allowed and any(w in name for w in words)), "ovrigt")
 
     def _choose_files(self) -> None:
         names, _filter = QFileDialog.getOpenFileNames(self, self.tr("Välj bilagor"))
@@ -180,11 +182,13 @@ class AttachmentsEditor(QWidget):
         for index, attachment in enumerate(self.order.attachments):
             kind = QComboBox()
             for option in self.kinds:
+                if self.order.route not in option.routes and option.id != attachment.kind:
+                    continue  # e.g. no ethics documents on a statistics order
                 kind.addItem(localized(option.title, option.title_en), option.id)
             kind.setCurrentIndex(max(kind.findData(attachment.kind), 0))
             kind.currentIndexChanged.connect(lambda _i, a=attachment, k=kind: self._set_kind(a, k.currentData()))
-            path = Path(attachment.path)
-            name = QLabel(path.name + ("" if path.exists() or not path.is_absolute() else self.tr(" (saknas)")))
+            path = self.order.attachment_path(attachment)
+            name = QLabel(path.name + ("" if path.is_file() else self.tr(" (saknas)")))
             name.setToolTip(attachment.path)
             remove = QPushButton(self.tr("Ta bort"))
             remove.setAccessibleName(self.tr("Ta bort bilaga %1").replace("%1", str(index + 1)))

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -41,6 +42,7 @@ class WizardPage(QWidget):
     fill_fk_requested = Signal()
     send_requested = Signal()
     browse_catalog = Signal()
+    new_version_requested = Signal()
 
     def __init__(
         self, session: OrderSession, summary_extra: QWidget | None = None, parent: QWidget | None = None
@@ -66,6 +68,20 @@ class WizardPage(QWidget):
         self.steps.installEventFilter(self)
         layout.addWidget(self.steps)
         right = QVBoxLayout()
+        self.sent_banner = QFrame()
+        self.sent_banner.setObjectName("sentBanner")
+        banner = QHBoxLayout(self.sent_banner)
+        self.sent_text = QLabel()
+        self.sent_text.setWordWrap(True)
+        self.new_version = QPushButton(self.tr("Ny version / upprepad beställning"))
+        self.new_version.setToolTip(
+            self.tr("Skapar en kopia att ändra och skicka. Varje leverans kräver ny prövning, beslut och offert.")
+        )
+        self.new_version.clicked.connect(self.new_version_requested)
+        banner.addWidget(self.sent_text, 1)
+        banner.addWidget(self.new_version)
+        self.sent_banner.hide()
+        right.addWidget(self.sent_banner)
         self.stack = QStackedWidget()
         right.addWidget(self.stack, 1)
         nav = QHBoxLayout()
@@ -182,8 +198,24 @@ class WizardPage(QWidget):
         self.route_page.load(order.route)
         for page in self.section_pages.values():
             page.load(order)
+        self._show_read_only()
         self._rebuild_steps(keep_current=False)  # not the old order's step: the summary marks all passed
         self.steps.setCurrentRow(0)
+
+    def _show_read_only(self) -> None:
+        """A sent order is shown as sent: fields cannot be edited; a new version can be made instead."""
+        read_only = self.session.read_only
+        self.sent_banner.setVisible(read_only)
+        if read_only:
+            records = [r for r in self.session.order.sent if r.method == "smtp"]
+            when = records[0].date[:10] if records else ""
+            text = self.tr("Beställningen är skickad till Försäkringskassan {0} och kan inte ändras här.")
+            self.sent_text.setText(text.format(when).replace("  ", " "))
+        self.route_page.setEnabled(not read_only)
+        for page in self.section_pages.values():
+            body = page.widget()
+            if body is not None:
+                body.setEnabled(not read_only)  # the page itself still scrolls
 
     def _route_chosen(self, route: str) -> None:
         if route in ROUTES:
@@ -273,7 +305,7 @@ class WizardPage(QWidget):
             page.show_problems(
                 [p for p in problems if p.section == section_id], section_id in self.passed, self.touched
             )
-        self.summary.show_problems(problems)
+        self.summary.show_problems(problems, self.session.order)
         counts: dict[str, int] = {}
         for problem in problems:
             if problem.blocking:

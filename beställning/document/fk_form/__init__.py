@@ -8,12 +8,20 @@ followed by a line of underscores. Benefits (förmåner) and variables go into t
 header rows when the form has them. Whatever cannot be placed goes into an appendix at the end of
 the document, so no entered value is ever dropped, and the report says where each value went.
 
+Labels are matched by meaning, most specific first, with the label vocabulary in
+`resources/form/labels.json`; a place two fields match equally is left empty and reported, never
+guessed. A form with one field for all benefits (or variables) gets one line per item. The route
+(ändamål) is read from the form's title: `prepare_fill` fills in memory and returns the report with
+a warning for a form of the other route, so the app and the command line can ask before writing.
+
 The work is done on the XML (lxml) because python-docx cannot see content controls.
 
 Modules, from the top down:
-    fill        the steps of one fill and `fill_fk_form` (atomic output, errors as TemplateError)
+    fill        the steps of one fill, `prepare_fill` (in memory) and `fill_fk_form` (atomic output)
     open        opening and checking the template (TemplateError)
-    assign      choosing one slot per field
+    route       the route the form's title names, and the warning for a mismatch
+    assign      choosing one slot per field, never a slot another field matches better
+    lists       benefits and variables as one line each, for a single list field
     marks       slots in content controls, form fields and checkboxes
     slots       the Slot type; slots next to text labels (cells, paragraphs, "Label: ____")
     tables      the benefits and variables tables
@@ -32,7 +40,7 @@ Modules, from the top down:
 from __future__ import annotations
 
 from beställning.document.fk_form.checkboxes import CHECKED_GLYPH, UNCHECKED_GLYPH
-from beställning.document.fk_form.fill import fill_fk_form
+from beställning.document.fk_form.fill import PreparedFill, fill_fk_form, prepare_fill
 from beställning.document.fk_form.open import TemplateError
 from beställning.document.fk_form.report import (
     APPENDIX_TITLE,
@@ -59,6 +67,8 @@ __all__ = [
     "VARIABLE_COLUMNS",
     "FillReport",
     "Placement",
+    "PreparedFill",
     "TemplateError",
     "fill_fk_form",
+    "prepare_fill",
 ]

@@ -13,6 +13,7 @@ from docx.shared import Pt
 
 from beställning.document.fk_form.report import APPENDIX_TITLE, Leftover
 from beställning.form import FormDefinition
+from beställning.text import clean_text
 
 
 def _appendix_group(form: FormDefinition, field_id: str) -> str:
@@ -20,7 +21,14 @@ def _appendix_group(form: FormDefinition, field_id: str) -> str:
     if form.has_field(field_id):
         return form.section(form.field(field_id).section_id).title
     prefix = field_id.split(":", 1)[0]
-    return {"förmån": "Uppgifter per förmån", "variabel": "Valda variabler"}.get(prefix, "Bifogade handlingar")
+    groups = {
+        "förmån": "Uppgifter per förmån",
+        "period": "Uppgifter per förmån",
+        "önskemål": "Uppgifter per förmån",
+        "variabel": "Valda variabler",
+        "motivering": "Valda variabler",
+    }
+    return groups.get(prefix, "Bifogade handlingar")
 
 
 def write_appendix(doc: DocxDocument, form: FormDefinition, entries: list[Leftover]) -> None:
@@ -46,8 +54,8 @@ def write_appendix(doc: DocxDocument, form: FormDefinition, entries: list[Leftov
             sub_run.bold = True
             sub_run.font.size = Pt(11.5)
         paragraph = doc.add_paragraph()
-        paragraph.add_run(f"{label}: ").bold = True
-        lines = value.split("\n")
+        paragraph.add_run(f"{clean_text(label)}: ").bold = True
+        lines = clean_text(value).split("\n")
         for index, line in enumerate(lines):
             line_run = paragraph.add_run(line)
             if index < len(lines) - 1:

@@ -125,9 +125,13 @@ def check_yes_no(group: dict[str, CheckItem], value: FieldValue) -> bool:
     return True
 
 
-def check_option(group: dict[str, CheckItem], value: FieldValue) -> bool:
-    if not isinstance(value, str) or normalise(value) not in group:
+def check_option(group: dict[str, CheckItem], options: dict[str, str], value: FieldValue) -> bool:
+    """Tick the box whose text stands for `value` (`options`: box text key -> option), clear the rest."""
+    if not isinstance(value, str):
+        return False
+    wanted = options.get(normalise(value), value)
+    if not any(options.get(key) == wanted for key in group):
         return False
     for key, item in group.items():
-        item.set(key == normalise(value))
+        item.set(options.get(key) == wanted)
     return True

@@ -19,6 +19,7 @@ from beställning.document.fk_form.ooxml import (
     RUN_WRAPPERS,
     W14_CHECKBOX,
     W_P,
+    W_R,
     W_SDT,
     W_SDTCONTENT,
     W_SDTPR,
@@ -31,6 +32,7 @@ from beställning.document.fk_form.ooxml import (
     owner_table,
 )
 from beställning.document.fk_form.report import KIND_CELL, KIND_CONTROL, KIND_FORMFIELD, KIND_PARAGRAPH
+from beställning.document.fk_form.runs import run_text
 from beställning.document.fk_form.slots import Slot, SlotFinder, merge
 from beställning.document.fk_form.tokens import Glyph, LegacyField, tokens
 from beställning.document.fk_form.write import fill_formtext, fill_sdt, set_dropdown
@@ -192,6 +194,7 @@ def _add_sdt_text(finder: SlotFinder, sdt: Element, names: list[str], label: str
     shown = names[-1] if names else label or "utan namn"
     where = layout.where_paragraph(anchor) if anchor.tag == W_P else layout.part_of(anchor).where.strip()
     location = f"innehållskontrollen '{short(shown)}' ({where or 'dokumentet'})"
+    placeholder = "".join(run_text(r) for r in sdt.iter(W_R))
     finder.add(
         Slot(
             [sdt],
@@ -202,12 +205,32 @@ def _add_sdt_text(finder: SlotFinder, sdt: Element, names: list[str], label: str
             candidates,
             write_text=functools.partial(fill_sdt, sdt),
             label=label,
-        )
+        ),
+        f"{' '.join(names)} {placeholder}",
     )
 
 
 def _is_bool(form_field: FormField) -> bool:
     return form_field.kind == "bool"
+
+
+def _box_groups(checks: list[CheckItem]) -> list[list[CheckItem]]:
+    """Boxes that answer one question: those in one cell, in one paragraph outside tables, or, when
+    each cell of a row holds one box ("| Samkörning | ☐ Ja | ☐ Nej |"), those in one row."""
+    by_owner: dict[Element, list[CheckItem]] = {}
+    for item in checks:
+        owner = owner_cell(item.paragraph)
+        by_owner.setdefault(owner if owner is not None else item.paragraph, []).append(item)
+    by_row: dict[Element, list[CheckItem]] = {}
+    groups: list[list[CheckItem]] = []
+    for owner, items in by_owner.items():
+        row = owner.getparent() if owner.tag == W_TC else None
+        if len(items) == 1 and row is not None and row.tag == W_TR:
+            by_row.setdefault(row, []).extend(items)
+        else:
+            groups.append(items)
+    groups.extend(items for items in by_row.values() if len(items) >= 2)
+    return groups
 
 
 def checkbox_slots(finder: SlotFinder, checks: list[CheckItem], fields: list[FormField]) -> None:
@@ -233,12 +256,7 @@ def checkbox_slots(finder: SlotFinder, checks: list[CheckItem], fields: list[For
                 checkbox=True,
             )
         )
-    # Groups: checkboxes in one cell, or in one paragraph outside tables.
-    groups: dict[Element, list[CheckItem]] = {}
-    for item in checks:
-        owner = owner_cell(item.paragraph)
-        groups.setdefault(owner if owner is not None else item.paragraph, []).append(item)
-    for items in groups.values():
+    for items in _box_groups(checks):
         if len(items) < 2:
             continue
         first = items[0]
@@ -265,14 +283,13 @@ def checkbox_slots(finder: SlotFinder, checks: list[CheckItem], fields: list[For
         for form_field in fields:
             if form_field.kind != "choice":
                 continue
-            options = {normalise(o) for o in form_field.options}
-            if len(options & set(by_label)) < 2:
+            options = index.option_keys(form_field)
+            if len({options[k] for k in set(options) & set(by_label)}) < 2:
                 continue
-            rank = min(
-                (c.rank for c in index.match_label(label) if c.field.id == form_field.id),
-                default=RANK_LOOSE,
-            )
-            location = f"kryssrutorna vid '{short(label or form_field.label)}' ({where})"
+            ranks = [c.rank for c in index.match_label(label) if c.field.id == form_field.id]
+            rank = min(ranks, default=RANK_LOOSE)
+            shown = label if ranks else form_field.label  # the text above may be unrelated
+            location = f"kryssrutorna vid '{short(shown)}' ({where})"
             finder.add(
                 Slot(
                     keys,
@@ -281,7 +298,7 @@ def checkbox_slots(finder: SlotFinder, checks: list[CheckItem], fields: list[For
                     layout.pos(first.paragraph),
                     layout.section(first.paragraph),
                     [Candidate(form_field, rank)],
-                    check=functools.partial(check_option, by_label),
+                    check=functools.partial(check_option, by_label, options),
                     checkbox=True,
                 )
             )

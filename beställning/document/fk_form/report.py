@@ -1,13 +1,17 @@
 """What went where: the report of one fill, kept apart so the UI can show it without the XML code.
 
 Every value of the order (beställning) gets one Placement, in the order's order; the kind says how
-the form held it, and the appendix kind says it found no place in FK's form.
+the form held it, and the appendix kind says it found no place in FK's form and why. Places left
+empty because two fields matched them equally (never guessed) are listed as notes, and a form for
+the other route (ändamål) carries a warning to show before the document is saved.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from beställning.form import Route
 
 KIND_CELL = "tabellcell"
 KIND_CONTROL = "innehållskontroll"
@@ -28,6 +32,7 @@ class Placement:
     value: str
     kind: str  # KIND_CELL, KIND_CONTROL, KIND_FORMFIELD, KIND_PARAGRAPH or KIND_APPENDIX
     location: str
+    reason: str = ""  # for the appendix: why the value found no place in the form
 
 
 @dataclass
@@ -35,8 +40,11 @@ class FillReport:
     """What went where when FK's form was filled: one row per value, in the order's order."""
 
     template: Path
-    output: Path
+    output: Path  # Path() until the filled form is saved
     placements: list[Placement] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # places left empty, and why
+    form_route: Route | None = None  # the route the form's title names
+    route_warning: str = ""  # '' when the form fits the order's route
 
     def in_appendix(self) -> list[Placement]:
         return [p for p in self.placements if p.kind == KIND_APPENDIX]

@@ -22,6 +22,12 @@ from beställning.document.fk_form.write import fill_blank_paragraph, fill_cell,
 from beställning.document.labels import Candidate, LabelIndex, normalise
 from beställning.order import FieldValue
 
+# A place the form keeps for FK itself ("Dnr (fylls i av FK)"): never filled from the order.
+FK_ONLY = re.compile(
+    r"fylls i av (fk|försäkringskassan)|försäkringskassan fyller i|för (fk|försäkringskassan)s? "
+    r"(anteckningar|noteringar)|endast för (fk|försäkringskassan)|försäkringskassans (anteckningar|noteringar)",
+    re.I,
+)
 _INLINE_FILL = re.compile(r"^(?P<label>.*?[^\s_.…:])\s*:?\s*(?P<fill>[_.…]{3,}[\s_.…]*|\t[\s_.…]*)$", re.S)
 
 
@@ -59,8 +65,9 @@ class SlotFinder:
         self.slots: list[Slot] = []
         self.used_labels: set[Element] = set()
 
-    def add(self, slot: Slot) -> None:
-        if slot.candidates:
+    def add(self, slot: Slot, shown: str = "") -> None:
+        """Keep a slot that some field could hold, unless it (or its placeholder `shown`) is FK's own."""
+        if slot.candidates and not FK_ONLY.search(f"{slot.label} {shown}"):
             self.slots.append(slot)
 
     def table_slots(self, table: Element) -> None:

@@ -15,6 +15,7 @@ from docx.oxml.ns import qn
 
 from beställning.document.fk_form.grid import Grid, cell_is_blank, cell_label
 from beställning.document.fk_form.layout import Layout
+from beställning.document.fk_form.lists import period_text
 from beställning.document.fk_form.ooxml import W_PPR, W_RPR, W_T, W_TC, W_TCPR, Element, cell_paragraphs, detach
 from beställning.document.fk_form.report import KIND_CELL, Leftover, Placement
 from beställning.document.fk_form.write import fill_cell
@@ -95,7 +96,7 @@ class ListTables:
             grid, roles = target.grid, target.columns
             values = {
                 "name": benefit.name or benefit.benefit,
-                "period": _period(benefit),
+                "period": period_text(benefit),
                 "from": benefit.period_from,
                 "to": benefit.period_to,
                 "wishes": benefit.wishes,
@@ -106,9 +107,17 @@ class ListTables:
             report.append(Placement(field_id, "Förmån", summary, KIND_CELL, location))
             has_period = "period" in roles or ("from" in roles and "to" in roles)
             if not has_period and (benefit.period_from or benefit.period_to):
-                leftovers.append((field_id, f"Period för {benefit.name}", _period(benefit)))
+                leftovers.append(
+                    (f"period:{benefit.benefit or number}", f"Period för {benefit.name}", period_text(benefit))
+                )
             if "wishes" not in roles and benefit.wishes:
-                leftovers.append((field_id, f"Önskemål för {benefit.name}", benefit.wishes))
+                leftovers.append(
+                    (
+                        f"önskemål:{benefit.benefit or number}",
+                        f"Önskemål för {benefit.name}",
+                        clean_text(benefit.wishes),
+                    )
+                )
 
     def fill_variables(self, order: Order, layout: Layout, report: list[Placement], leftovers: list[Leftover]) -> None:
         names = {b.benefit: b.name for b in order.benefits}
@@ -136,7 +145,13 @@ class ListTables:
             location = f"tabell {part.tables.get(grid.table, 0)}, rad {row + 1} (variabler){part.where}"
             report.append(Placement(field_id, "Variabel", summary, KIND_CELL, location))
             if "justification" not in roles and pick.justification:
-                leftovers.append((field_id, f"Motivering för {shown}", pick.justification))
+                leftovers.append(
+                    (
+                        f"motivering:{pick.variable_id or number}",
+                        f"Motivering för {shown}",
+                        clean_text(pick.justification),
+                    )
+                )
 
 
 def _fill_row(target: ListTable, values: dict[str, str]) -> int:
@@ -225,20 +240,10 @@ def unclaim(root: Element) -> None:
                 detach(run)
 
 
-def _period(benefit: BenefitRequest) -> str:
-    if benefit.period_from and benefit.period_to:
-        return f"{benefit.period_from} – {benefit.period_to}"
-    if benefit.period_from:
-        return f"från {benefit.period_from}"
-    if benefit.period_to:
-        return f"till {benefit.period_to}"
-    return ""
-
-
 def _benefit_summary(benefit: BenefitRequest) -> str:
     parts = [benefit.name or benefit.benefit]
-    if _period(benefit):
-        parts.append(f"period {_period(benefit)}")
+    if period_text(benefit):
+        parts.append(f"period {period_text(benefit)}")
     if benefit.wishes:
         parts.append(f"önskemål: {benefit.wishes}")
     return clean_text(", ".join(parts))

@@ -93,13 +93,52 @@ def fill_inline(paragraph: Element, label_length: int, text: str) -> None:
     grow_row(paragraph)
 
 
+def _is_placeholder_run(run: Element) -> bool:
+    rpr = run.find(W_RPR)
+    style = None if rpr is None else rpr.find(qn("w:rStyle"))
+    name = "" if style is None else style.get(W_VAL, "").casefold()
+    return "placeholder" in name or "platsh" in name
+
+
+def surrounding_rpr(sdt: Element) -> Element | None:
+    """How the text around a control is formatted: the run before it, else the paragraph mark.
+
+    A filled control takes this instead of its placeholder's grey, small or italic look.
+    """
+    parent = sdt.getparent()
+    inner = next(sdt.iter(W_P), None)
+    if inner is not None:  # a block control: its own paragraph's mark
+        return mark_rpr(inner)
+    sibling = sdt.getprevious()
+    while sibling is not None:
+        if sibling.tag == W_R and run_text(sibling).strip():
+            return clean_rpr(sibling.find(W_RPR), plain=True)
+        sibling = sibling.getprevious()
+    paragraph = parent
+    while paragraph is not None and paragraph.tag != W_P:
+        paragraph = paragraph.getparent()
+    return mark_rpr(paragraph) if paragraph is not None else None
+
+
 def fill_sdt(sdt: Element, text: str) -> None:
-    """Set a content control's text: the first w:t gets the value, the others are cleared."""
+    """Set a content control's text: the first w:t gets the value, the others are cleared.
+
+    A control showing its placeholder loses the placeholder's look (the Placeholder Text style,
+    its grey colour and size) and takes the formatting of the text around it.
+    """
     props = sdt.find(W_SDTPR)
     content = sdt.find(W_SDTCONTENT)
     if content is None:
         content = OxmlElement("w:sdtContent")
         sdt.append(content)
+    showing = props is not None and props.find(qn("w:showingPlcHdr")) is not None
+    first_run = next(content.iter(W_R), None)
+    if first_run is not None and (showing or _is_placeholder_run(first_run)):
+        for rpr in first_run.findall(W_RPR):
+            first_run.remove(rpr)
+        own = surrounding_rpr(sdt)
+        if own is not None:
+            first_run.insert(0, own)
     if props is not None:
         for name in ("showingPlcHdr", "dataBinding", "temporary"):
             for node in props.findall(qn(f"w:{name}")):
