@@ -40,6 +40,10 @@ def tour(window: MainWindow, size: tuple[int, int], settle: Callable[[], None], 
 
     for key in PAGES:
         window.show_page(key)
+        for _wait in range(100):  # the catalog is read in the background; check the page it then shows
+            if not getattr(window.page(key), "loading", False):
+                break
+            settle()
         check(key)
     settings = window.page("settings")
     for tab in range(settings.tabs.count()):  # type: ignore[attr-defined]

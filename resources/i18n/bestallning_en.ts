@@ -2139,12 +2139,28 @@ Your work is saved automatically as a draft. Details are in the log file %2.</tr
         <translation>empty: the orderer&apos;s email in the order</translation>
     </message>
     <message>
-        <source>sparas bara i nyckelringen</source>
-        <translation>stored only in the keyring</translation>
+        <source>sparas i nyckelringen</source>
+        <translation>kept in the keychain</translation>
+    </message>
+    <message>
+        <source>Spara</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Spara lösenordet i nyckelringen</source>
+        <translation>Save the password in the keychain</translation>
     </message>
     <message>
         <source>Spara lösenordet</source>
         <translation>Save the password</translation>
+    </message>
+    <message>
+        <source>Glöm</source>
+        <translation>Forget</translation>
+    </message>
+    <message>
+        <source>Glöm det sparade lösenordet</source>
+        <translation>Forget the saved password</translation>
     </message>
     <message>
         <source>Glöm lösenordet</source>
