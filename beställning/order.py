@@ -138,17 +138,31 @@ class Order:
         return self.text("projekt.titel").strip() or "Namnlös beställning"
 
     def attachment_path(self, attachment: Attachment) -> Path:
-        """Where an attachment's file is: an absolute path as written, a relative one in the order's folder."""
-        path = Path(attachment.path).expanduser()
+        """Where an attachment's file is: an absolute path as written, a relative one in the order's folder.
+
+        A path written on Windows (`bilagor\\etik.pdf`) is read with its backslashes as separators here.
+        """
+        text = attachment.path
+        if "\\" in text and os.sep == "/":
+            text = text.replace("\\", "/")
+        path = Path(text).expanduser()
         if path.is_absolute() or self.base_dir is None:
             return path
         return self.base_dir / path
 
     def _stored_path(self, attachment: Attachment, folder: Path) -> str:
-        """The path to write in a file saved in `folder`: relative where the attachment lies beneath it."""
-        path = self.attachment_path(attachment)
+        """The path to write in a file saved in `folder`: relative where the attachment lies beneath it.
+
+        A relative path written by the user stays as written when the file is saved in the same folder
+        (`../delade/beslut.pdf` keeps working for everyone who has the same folders).
+        """
         if not attachment.path:
             return ""
+        written = Path(attachment.path)
+        same_folder = self.base_dir is not None and os.path.abspath(self.base_dir) == os.path.abspath(folder)
+        if same_folder and not written.is_absolute() and not attachment.path.startswith("~"):
+            return attachment.path
+        path = self.attachment_path(attachment)
         absolute = Path(os.path.abspath(path))
         try:
             return absolute.relative_to(Path(os.path.abspath(folder))).as_posix()

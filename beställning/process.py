@@ -378,20 +378,38 @@ REQUIRES: dict[str, str] = {
 class StepRefusal:
     """Why a step cannot be recorded yet: the step it needs, and a Swedish sentence saying what to do.
 
-    `too_early`: the step it needs is recorded, but on a later date (nothing to record first).
+    `wrong_date`: the date is the problem (in the future, before the step it follows, after a step
+    that follows it): there is nothing to record first.
     """
 
     step: str
     missing: str
     message: str
-    too_early: bool = False
+    wrong_date: bool = False
 
 
-def step_refusal(order: Order, events: Sequence[DatedEvent], step_id: str, day: date) -> StepRefusal | None:
+def step_refusal(
+    order: Order, events: Sequence[DatedEvent], step_id: str, day: date, today: date | None = None
+) -> StepRefusal | None:
     """None when `step_id` on `day` follows the steps recorded; otherwise the step that must come first.
 
-    "Skickad till FK" counts as recorded when the app sent the order over SMTP.
+    "Skickad till FK" counts as recorded when the app sent the order over SMTP. A step is something
+    that has happened, so it cannot lie in the future, nor after a step recorded as following it.
     """
+    title = STEP_BY_ID[step_id].title
+    if day > (today or date.today()):
+        return StepRefusal(step_id, step_id, f"”{title}” {day.isoformat()} ligger i framtiden. Ange när det hände.",
+                           wrong_date=True)
+    for event in events:
+        if REQUIRES.get(event.step) == step_id and event.date < day:
+            after = STEP_BY_ID[event.step].title
+            return StepRefusal(
+                step_id,
+                step_id,
+                f"”{title}” ({day.isoformat()}) kan inte ligga efter ”{after}” ({event.date.isoformat()}), som "
+                "följer på det. Kontrollera datumet.",
+                wrong_date=True,
+            )
     needed = REQUIRES.get(step_id)
     if needed is None:
         return None
@@ -400,7 +418,7 @@ def step_refusal(order: Order, events: Sequence[DatedEvent], step_id: str, day: 
     else:
         days = [event.date for event in events if event.step == needed]
         first = min(days) if days else None
-    title, before = STEP_BY_ID[step_id].title, STEP_BY_ID[needed].title
+    before = STEP_BY_ID[needed].title
     if first is None:
         return StepRefusal(
             step_id,
@@ -412,7 +430,7 @@ def step_refusal(order: Order, events: Sequence[DatedEvent], step_id: str, day: 
             step_id,
             needed,
             f"”{title}” ({day.isoformat()}) kan inte ligga före ”{before}” ({first.isoformat()}). Kontrollera datumet.",
-            too_early=True,
+            wrong_date=True,
         )
     return None
 

@@ -105,6 +105,10 @@ class OrderRepository:
         except RegisterError:
             return False
 
+    def sent_as_another_version(self, order: Order) -> bool:
+        """Whether the register holds this id as sent with other content (a copy of a sent order's file)."""
+        return bool(order.id) and self.is_sent(order.id) and self._differs_from_sent(order)
+
     def _differs_from_sent(self, order: Order) -> bool:
         from beställning.send.gate import fingerprint
 
@@ -122,8 +126,13 @@ class OrderRepository:
     def record_step(
         self, order_id: str, step: str, day: date, note: str = "", documents: Sequence[Path] = ()
     ) -> None:
-        """Record a step of FK's process (refused when a step it depends on is not recorded)."""
+        """Record a step of FK's process (refused when a step it depends on is not recorded).
+
+        A draft not yet in the register (handed to the mail program, say) enters it first.
+        """
         with self.register() as register:
+            if not register.contains(order_id) and self.drafts.path_for(order_id).is_file():
+                register.save(self.drafts.load(order_id))
             register.record_event(order_id, step, day, note, documents)
 
     # --- listing and clean-up ------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from PIL import ImageFont
 
@@ -9,7 +11,11 @@ from beställning import chart_png
 
 
 @pytest.fixture(autouse=True)
-def no_font_cache() -> None:
+def no_font_cache() -> Iterator[None]:
+    """Each test loads the fonts itself, and leaves no fallback font cached for the tests after it."""
+    chart_png._font.cache_clear()
+    chart_png._font_bytes.cache_clear()
+    yield
     chart_png._font.cache_clear()
     chart_png._font_bytes.cache_clear()
 

@@ -219,8 +219,12 @@ class MainWindow(QMainWindow):
         from ui.catalog_page import CatalogPage
 
         catalog = CatalogPage(load_catalog)
-        catalog.set_order(self.session.order)
-        self.session.order_replaced.connect(lambda: catalog.set_order(self.session.order))
+
+        def show_order() -> None:  # a sent order's variables cannot change: browse only
+            catalog.set_order(None if self.session.read_only else self.session.order)
+
+        show_order()
+        self.session.order_replaced.connect(show_order)
         catalog.order_changed.connect(self.session.mark_changed)
         return catalog
 

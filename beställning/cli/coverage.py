@@ -47,7 +47,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"  Fördröjning: {lag.describe()}")
         print(f"  Underlag: {lag.basis}")
         print(f"  Källa: {lag.source}")
-    print(f"  Vid uttag {as_of.isoformat()} är data kompletta till och med {cov.complete_through}.")
+    scope = f" för {lag.scope}" if lag is not None and lag.scope else ""
+    print(f"  Vid uttag {as_of.isoformat()} är data{scope} kompletta till och med {cov.complete_through}.")
     for message in (*cov.warnings, *cov.suggestions):
         if cov.status == "no_period" and message.endswith("kompletta."):
             continue  # no period asked for: nothing to warn about

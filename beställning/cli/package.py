@@ -94,6 +94,8 @@ def run(args: argparse.Namespace) -> int:
 
     if args.output.suffix.lower() != ".eml":
         raise CliError(f"{args.output}: utkastet ska ha filändelsen .eml.", EXIT_UNREADABLE)
+    if not args.output.parent.is_dir():
+        raise CliError(f"{args.output.parent}: mappen finns inte. Välj en befintlig mapp.", EXIT_UNREADABLE)
     if args.max_mb is not None:
         check_limit(args.max_mb)
     if args.folder is not None:
@@ -105,11 +107,17 @@ def run(args: argparse.Namespace) -> int:
         folder = None
         try:
             folder = session.save_folder(args.folder) if args.folder else None
-            session.write_eml(args.output)
+            session.write_eml(args.output, record=False)
         except OSError as exc:
             if folder is not None:
                 shutil.rmtree(folder, ignore_errors=True)  # all or nothing: no folder without its draft
-            raise CliError(f"kunde inte spara ({exc.strerror or exc}).", EXIT_UNREADABLE) from exc
+            raise CliError(f"{exc.filename or args.output}: kunde inte spara ({exc.strerror or exc}).",
+                           EXIT_UNREADABLE) from exc
+        try:
+            session.record("eml")
+        except OSError as exc:
+            print(f"Obs: utkastet är sparat, men det kunde inte noteras i {args.order} "
+                  f"({exc.strerror or exc}).", file=sys.stderr)
         print(f"Utkast sparat: {args.output} (till {message['To']}, {len(package.files)} bilagor)")
         for item in package.files:
             print(f"  {item.name}  {item.size} byte  sha256 {item.sha256}")

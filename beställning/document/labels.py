@@ -24,8 +24,8 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from beställning import paths
 from beställning.form import FormDefinition, FormField, Route
+from resources import resource
 
 # How good a match is; lower wins. A name equal to the field id is unambiguous.
 RANK_ID = 0
@@ -113,7 +113,7 @@ class Vocabulary:
 @functools.cache
 def load_vocabulary() -> Vocabulary:
     """`resources/form/labels.json`, read once."""
-    data = json.loads(paths.resource_path("form", "labels.json").read_text(encoding="utf-8"))
+    data = json.loads(resource("form", "labels.json").read_text(encoding="utf-8"))
     wordings = {
         field_id: tuple((entry["label"], bool(entry.get("generic"))) for entry in entries)
         for field_id, entries in data["fields"].items()

@@ -47,11 +47,11 @@ class RegisterError(Exception):
 class StepOrderError(RegisterError):
     """A step of FK's process recorded before the step it follows; `missing` names that step's id."""
 
-    def __init__(self, message: str, step: str, missing: str, too_early: bool = False) -> None:
+    def __init__(self, message: str, step: str, missing: str, wrong_date: bool = False) -> None:
         super().__init__(message)
         self.step = step
         self.missing = missing
-        self.too_early = too_early  # the missing step is recorded, on a later date
+        self.wrong_date = wrong_date  # the date is wrong: nothing to record first
 
 
 def _now() -> str:
@@ -404,7 +404,7 @@ class Register:
             raise RegisterError("Ange händelsens datum.")
         refusal = step_refusal(self.load_order(order_id), self.events(order_id), step, day)
         if refusal is not None:
-            raise StepOrderError(refusal.message, refusal.step, refusal.missing, refusal.too_early)
+            raise StepOrderError(refusal.message, refusal.step, refusal.missing, refusal.wrong_date)
         staged = [self._stage_document(order_id, Path(p)) for p in documents]
         try:
             with self.transaction() as conn:

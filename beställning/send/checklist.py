@@ -109,6 +109,24 @@ def _user_base(attachment: Attachment, several: bool) -> str:
     return f"{short} – {own}" if several else short
 
 
+def _file_problem(source: Path, title: str) -> str | None:
+    """Why the attachment's file cannot be sent as it is, in Swedish, or None."""
+    if source.is_file():
+        try:
+            with open(source, "rb"):
+                return None
+        except OSError as exc:
+            return f"Filen {source} ({title}) kan inte läsas ({exc.strerror or exc}). Kontrollera behörigheten."
+    if source.is_dir():
+        return f"{source} ({title}) är en mapp. Packa den som .zip eller bifoga filerna en och en."
+    if source.exists() or source.is_symlink():
+        return (
+            f"{source} ({title}) är ingen vanlig fil (t.ex. en länk utan mål eller en specialfil). "
+            "Bifoga själva filen."
+        )
+    return f"Filen {source} ({title}) finns inte längre. Lägg till den på nytt eller ta bort raden."
+
+
 def build_checklist(order: Order, form: FormDefinition | None = None) -> Checklist:
     """Number and name every file: the form first, FK's list in order, the variable selection, extras."""
     form = form or load_form()
@@ -137,10 +155,9 @@ def build_checklist(order: Order, form: FormDefinition | None = None) -> Checkli
         base = _generated_base(kind, title) if kind == "blankett" else _user_base(attachment, several)
         name = _name(number, base, source.suffix)
         items.append(ChecklistItem(number, kind, attachment.title or spec_title, name, source))
-        if not source.is_file():
-            problems.append(
-                f"Filen {source} ({spec_title}) finns inte längre. Lägg till den på nytt eller ta bort raden."
-            )
+        problem = _file_problem(source, spec_title)
+        if problem:
+            problems.append(problem)
     present = {item.kind for item in items}
     missing = [req for req in reqs if req.kind not in present]
     return Checklist(reqs, items, missing, problems)

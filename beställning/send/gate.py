@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import os
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -24,7 +25,7 @@ from typing import Any
 from beställning.form import load_form
 from beställning.order import Order
 from beställning.send.guard import GuardResult, check_package
-from beställning.send.message import MAX_MESSAGE_MB, AddressError, build_message, size_check
+from beställning.send.message import MAX_MESSAGE_MB, AddressError, SizeCheck, build_message, size_check
 from beställning.send.package import Package, PackageError, Producer, build_package
 from beställning.send.scan import CancelCheck
 from beställning.validation import Problem, validate
@@ -32,12 +33,25 @@ from beställning.validation import Problem, validate
 Progress = Callable[[float, str], None]
 
 
+def _file_state(path: Path) -> list[object]:
+    """Where a file is and what it is now (size, modification time): a replaced file changes this."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return [str(path), "saknas"]
+    return [str(path), stat.st_size, stat.st_mtime_ns]
+
+
 def fingerprint(order: Order) -> str:
-    """What the package is built from (not records or timestamps): a verdict holds while this is unchanged."""
+    """What the package is built from (not records or timestamps): a verdict holds while this is unchanged.
+
+    The attachments count with their size and modification time, so a file replaced or edited after
+    the check makes the verdict stale (the page checks again instead of showing an old answer).
+    """
     data = json.loads(order.to_json())
     for key in ("modified", "sent", "created"):
         data.pop(key, None)
-    data["attachments"] = [str(order.attachment_path(a)) for a in order.attachments]
+    data["attachments"] = [[a.kind, a.title, *_file_state(order.attachment_path(a))] for a in order.attachments]
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode("utf-8")).hexdigest()
 
 
@@ -132,7 +146,14 @@ def evaluate(
     except PackageError as exc:
         verdict.errors.append(str(exc))
         return verdict
+    verdict.problems += _outside_folder(order)
     report(0.4, "Skapar e-postmeddelandet …")
+    encoded = sum(f.size for f in verdict.package.files) * 4 // 3  # base64 in the message
+    too_big = SizeCheck(encoded, int(options.limit_mb * 1_000_000))
+    if not too_big.ok:  # never read gigabytes into memory just to say they are too many
+        verdict.guard = check_package(verdict.package, too_big, cancel=cancel)
+        verdict.guard.missing = list(verdict.package.checklist.problems)
+        return verdict
     try:
         verdict.message = build_message(order, verdict.package, sender=options.sender)
     except AddressError as exc:
@@ -146,6 +167,26 @@ def evaluate(
     verdict.guard.missing = list(verdict.package.checklist.problems)
     report(1.0, "Granskningen är klar.")
     return verdict
+
+
+def _outside_folder(order: Order) -> list[Problem]:
+    """A shared order file that points outside its own folder may pick up a file nobody meant to send."""
+    if order.base_dir is None:
+        return []
+    base = Path(os.path.abspath(order.base_dir))
+    problems = []
+    for attachment in order.attachments:
+        path = Path(os.path.abspath(order.attachment_path(attachment)))
+        if base not in path.parents and (attachment.path.startswith("~") or not Path(attachment.path).is_absolute()):
+            problems.append(
+                Problem(
+                    "attachments",
+                    "bilagor",
+                    "warning",
+                    f"Bilagan {path} ligger utanför beställningens mapp {base}. Kontrollera att det är rätt fil.",
+                )
+            )
+    return problems
 
 
 def dry_run(order: Order, options: GateOptions | None = None, *, today: date | None = None) -> Verdict:

@@ -112,6 +112,17 @@ def export_variables_default(order: Order, path: Path) -> None:
     export_variable_selection(order, path)
 
 
+def _readable(path: Path) -> bool:
+    """A regular file that can be opened (never opens a pipe or device: they are not files to send)."""
+    if not path.is_file():
+        return False
+    try:
+        with open(path, "rb"):
+            return True
+    except OSError:
+        return False
+
+
 def build_package(
     order: Order,
     folder: Path,
@@ -126,7 +137,7 @@ def build_package(
     files: list[PackageFile] = []
     for item in checklist.items:
         target = folder / item.name
-        if item.source is not None and not item.source.is_file():
+        if item.source is not None and not _readable(item.source):
             continue  # listed in checklist.problems
         try:
             with atomic_path(target) as tmp:

@@ -102,6 +102,12 @@ class SendSession:
             ) from exc
         order = snapshot if snapshot is not None else self.order
         self.verdict = evaluate(order, self._workdir, self.options, today=today, progress=progress, cancel=cancel)
+        if self.repository is not None and self.repository.sent_as_another_version(order):
+            self.verdict.errors.append(
+                "En beställning med samma id är redan skickad till Försäkringskassan med ett annat innehåll "
+                "(filen är kanske en kopia). Skapa en ny version (upprepad beställning) i programmet i stället, "
+                "så får den ett eget id."
+            )
         return self.verdict
 
     def ready(self) -> Verdict:
@@ -136,12 +142,16 @@ class SendSession:
         assert verdict.message is not None
         return send_message(verdict.message, config, password, ssl_context, progress, token)
 
-    def write_eml(self, path: Path) -> Outcome:
-        """Save the checked message as a draft .eml for the user's mail program, and record the hand-off."""
+    def write_eml(self, path: Path, record: bool = True) -> Outcome:
+        """Save the checked message as a draft .eml for the user's mail program, and record the hand-off.
+
+        `record=False`: the caller records it itself (the command line, which warns when the order
+        file cannot be written but keeps the draft).
+        """
         verdict = self.ready()
         assert verdict.message is not None
         handoff.write_eml(verdict.message, path)
-        return Outcome(self.record("eml"), f"Utkast sparat: {path}")
+        return Outcome(self.record("eml") if record else None, f"Utkast sparat: {path}")
 
     def open_mailer(self, runner: Runner | None = None) -> Outcome:
         """Open the desktop's mail program (xdg-email) with the checked message; record it if it started."""
@@ -174,5 +184,5 @@ class SendSession:
             if method == "smtp":
                 self.repository.save_registered(target)
             else:
-                self.repository.drafts.save(target)
+                self.repository.save_draft(target)  # never over a sent order with other content
         return record

@@ -356,7 +356,7 @@ class EventPanel(QWidget):
     def ask_record_first(self, refusal: StepOrderError) -> bool:
         """Offer to record the missing step first (a method, so tests can answer)."""
         missing = STEP_BY_ID[refusal.missing].title
-        if refusal.too_early:  # the step is there, on a later date: nothing to record first
+        if refusal.wrong_date:  # the date is the problem: nothing to record first
             QMessageBox.warning(self, self.tr("Kunde inte registrera"), str(refusal))
             return False
         answer = QMessageBox.question(
