@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import ROOT
 from tests.fit_tour import tour
 from tests.windows import shown_window
+from ui.workers import running_tasks
 
 # The default window on a 1280×720 screen (DEFAULT_SIZE is 1180 wide), and the same screen maximised.
 SIZES = [(1180, 672), (1264, 672)]
@@ -24,6 +25,7 @@ SIZES = [(1180, 672), (1264, 672)]
 def test_every_page_and_section_fits(qtbot: QtBot, app_style: None, size: tuple[int, int]) -> None:
     window = shown_window(qtbot)
     found = tour(window, size, lambda: qtbot.wait(30))
+    qtbot.waitUntil(lambda: not running_tasks(), timeout=30_000)  # the send page checks in the background
     assert not found, "\n".join(found)
 
 
