@@ -13,7 +13,7 @@ import html
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -284,6 +284,16 @@ class EstimatePanel(QWidget):
         self.notes.setVisible(bool(est.notes))
         self.disclaimer.setText(est.disclaimer)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A scroll area sizes its page by size hints, not by wrapped height: ask for the coverage text's."""
+        super().resizeEvent(event)
+        self._fit_coverage()
+
+    def _fit_coverage(self) -> None:
+        width = self.coverage.width()
+        if width > 0:
+            self.coverage.setMinimumHeight(max(0, self.coverage.heightForWidth(width)))
+
     def _fit_breakdown(self) -> None:
         """Rows as tall as their wrapped text at the current width, and the table as tall as its rows."""
         self.breakdown.resizeRowsToContents()
@@ -319,4 +329,5 @@ class EstimatePanel(QWidget):
                 lines.append(f"→ {esc(suggestion)}")
             parts.append("<br>".join(lines))
         self.coverage.setText("<p style='margin-bottom:6px'>" + "</p><p>".join(parts) + "</p>")
+        self._fit_coverage()
         self.chart.set_coverage(coverages, self.as_of())

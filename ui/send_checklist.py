@@ -52,6 +52,9 @@ class ChecklistPanel(QWidget):
         self.tree.setHeaderLabels(
             [self.tr("Nr"), self.tr("Bilaga"), self.tr("Fil i e-postmeddelandet"), self.tr("Status")]
         )
+        header_item = self.tree.headerItem()
+        for column in range(4):
+            header_item.setToolTip(column, header_item.text(column))
         self.tree.setRootIsDecorated(False)
         # The columns share the width (no sideways scrolling at 1280×720); a cut text has its tooltip.
         header = self.tree.header()
