@@ -81,6 +81,9 @@ class SentRecord:
     recipients: list[str] = field(default_factory=list)
     attachments: list[dict[str, str]] = field(default_factory=list)  # name, sha256, size
     method: str = "smtp"  # "smtp", "eml" or "folder"
+    # The user's "inte ett personnummer" decisions that let this message through, each with the
+    # SHA-256 of the file it concerns (see send/scan/clearance.py).
+    clearances: list[dict[str, str]] = field(default_factory=list)
 
 
 def _now() -> str:
@@ -97,6 +100,9 @@ class Order:
     variables: list[VariablePick] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
     sent: list[SentRecord] = field(default_factory=list)
+    # Findings of the personnummer guard the user cleared as "inte ett personnummer", with a reason;
+    # each holds only while its file is unchanged (plain dicts, see send/scan/clearance.py).
+    pnr_clearances: list[dict[str, str]] = field(default_factory=list)
     id: str = field(default_factory=lambda: uuid.uuid4().hex)
     created: str = field(default_factory=_now)
     modified: str = field(default_factory=_now)
@@ -188,6 +194,8 @@ class Order:
             "attachments": attachments,
             "sent": [asdict(s) for s in self.sent],
         }
+        if self.pnr_clearances:  # written only when there are any: older files stay as they were
+            data["pnr_clearances"] = [dict(c) for c in self.pnr_clearances]
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
     def save(self, path: Path) -> None:
@@ -225,7 +233,7 @@ def _migrate(data: dict[str, Any], source: str) -> dict[str, Any]:
     return data
 
 
-_LIST_ITEMS = {"recipients", "attachments"}  # the only list-valued parts of list items (SentRecord)
+_LIST_ITEMS = {"recipients", "attachments", "clearances"}  # the only list-valued parts of list items (SentRecord)
 
 
 def _items(data: dict[str, Any], key: str, cls: type[Any], source: str) -> list[Any]:
@@ -251,6 +259,17 @@ def _items(data: dict[str, Any], key: str, cls: type[Any], source: str) -> list[
         except TypeError as exc:
             raise OrderFileError(f"{source}: post {index} i '{key}' saknar uppgifter ({exc}).") from exc
     return items
+
+
+def _string_dicts(data: dict[str, Any], key: str, source: str) -> list[dict[str, str]]:
+    """A list of objects whose values are all text (e.g. the cleared findings)."""
+    raw = data.get(key, [])
+    if not isinstance(raw, list) or not all(
+        isinstance(item, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in item.items())
+        for item in raw
+    ):
+        raise OrderFileError(f"{source}: '{key}' ska vara en lista med objekt som innehåller text.")
+    return [dict(item) for item in raw]
 
 
 def order_from_dict(data: Any, source: str = "beställningen") -> Order:
@@ -280,6 +299,7 @@ def order_from_dict(data: Any, source: str = "beställningen") -> Order:
         variables=_items(data, "variables", VariablePick, source),
         attachments=_items(data, "attachments", Attachment, source),
         sent=_items(data, "sent", SentRecord, source),
+        pnr_clearances=_string_dicts(data, "pnr_clearances", source),
     )
     if is_safe_order_id(data.get("id")):
         order.id = data["id"]  # otherwise a fresh id: a foreign id must never name a file

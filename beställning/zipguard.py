@@ -9,9 +9,11 @@ sentences that describe a breach live here once.
 
 from __future__ import annotations
 
+import io
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import IO, Any
 
 MB = 1024 * 1024
 
@@ -96,3 +98,60 @@ def read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes
             "(skadat eller manipulerat arkiv)."
         )
     return data
+
+
+class BoundedReader(io.RawIOBase):
+    """A stream that refuses to yield more than `limit` bytes, and checks the declared size at its end.
+
+    For reading an archive member, or decompressing a .gz/.bz2/.xz, as a stream instead of into
+    memory: the same bomb guard as `read_member`, with memory bounded by what the caller reads at once.
+    `on_read` is told every byte count read (a shared budget across nested archives).
+    """
+
+    def __init__(
+        self,
+        handle: IO[bytes],
+        name: str,
+        limit: int,
+        declared: int | None = None,
+        on_read: Callable[[int], None] | None = None,
+    ) -> None:
+        super().__init__()
+        self._handle = handle
+        self._name = name
+        self._limit = limit
+        self._declared = declared
+        self._on_read = on_read
+        self.count = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        view = memoryview(buffer).cast("B")
+        data = self._handle.read(min(len(view), self._limit + 1 - self.count))
+        if not data and len(view):
+            if self._declared is not None and self.count != self._declared:
+                raise ZipTooLarge(
+                    f"{self._name} har inte den storlek som arkivets innehållsförteckning uppger "
+                    "(skadat eller manipulerat arkiv)."
+                )
+            return 0
+        self.count += len(data)
+        if self.count > self._limit:
+            raise ZipTooLarge(f"{self._name} är större än gränsen {size_text(self._limit)} (misstänkt zip-bomb).")
+        if self._on_read is not None:
+            self._on_read(len(data))
+        view[: len(data)] = data
+        return len(data)
+
+
+def open_member(
+    zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, on_read: Callable[[int], None] | None = None
+) -> io.BufferedReader:
+    """The member as a bounded stream (see BoundedReader); the declared size is checked first and at the end."""
+    if info.file_size > limit:
+        raise ZipTooLarge(
+            f"{info.filename} packas upp till {size_text(info.file_size)}, mer än gränsen {size_text(limit)}."
+        )
+    return io.BufferedReader(BoundedReader(zf.open(info), info.filename, limit, info.file_size, on_read), 1 << 16)

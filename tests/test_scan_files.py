@@ -365,7 +365,9 @@ def test_cli_scan_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     dirty.write_text(f"1;{PNR}\n", encoding="utf-8")
     assert cli_main(["scan", str(dirty), "--json"]) == 1
     data = json.loads(capsys.readouterr().out)
-    assert data["findings"] == [
+    keys = ("file", "place", "masked", "kind")
+    assert [{k: f[k] for k in keys} for f in data["findings"]] == [
         {"file": "nyckel.csv", "place": "rad 1", "masked": "19811218-****", "kind": "personnummer"}
     ]
+    assert len(data["findings"][0]["file_sha256"]) == 64
     assert data["exit_code"] == 1

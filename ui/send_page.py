@@ -38,6 +38,7 @@ from beställning.send.gate import GateOptions, Verdict, fingerprint
 from beställning.send.message import MAX_MESSAGE_MB
 from beställning.send.package import PackageError, Producer
 from beställning.send.record import METHOD_TEXT, resend_question
+from beställning.send.scan import clearances_from_json, clearances_to_json
 from beställning.send.session import GateRefused, SendSession
 from beställning.send.smtp import CancelToken, SendCancelled, SendError, SendResult
 from beställning.settings import SettingsStore
@@ -45,6 +46,7 @@ from ui.ethics_panel import EthicsPanel
 from ui.i18n import localized
 from ui.layouts import VerticalScrollArea
 from ui.save_dialog import ask_save_path
+from ui.scan_findings_dialog import ScanFindingsDialog
 from ui.send_actions import SendActionsPanel
 from ui.send_checklist import GREEN, RED, ChecklistPanel
 from ui.send_handoff import HandOffs, os_detail
@@ -93,6 +95,12 @@ class SendPage(QWidget):
         self.checklist.message.connect(self._show_status)
         self.check_button = QPushButton(self.tr("Granska paketet"))
         self.check_button.clicked.connect(self.start_check)
+        self.findings_button = QPushButton(self.tr("Visa fynden…"))
+        self.findings_button.setToolTip(
+            self.tr("Se var talen som liknar personnummer står, och markera falsklarm som ”inte ett personnummer”.")
+        )
+        self.findings_button.clicked.connect(self.review_findings)
+        self.findings_button.hide()
         self.verdict = QLabel()
         self.verdict.setObjectName("summaryStatus")
         self.verdict.setWordWrap(True)
@@ -104,7 +112,10 @@ class SendPage(QWidget):
         left = QVBoxLayout(left_body)
         left.setContentsMargins(0, 0, 4, 0)
         left.addWidget(self.checklist, 3)
-        left.addWidget(self.check_button)
+        check_row = QHBoxLayout()
+        check_row.addWidget(self.check_button, 1)
+        check_row.addWidget(self.findings_button)
+        left.addLayout(check_row)
         left.addWidget(self.verdict)
         left.addWidget(self.guard_text, 2)
         self.ethics = EthicsPanel()
@@ -186,9 +197,28 @@ class SendPage(QWidget):
             self.session.close()
         self.session = None
 
+    def review_findings(self) -> None:
+        """Show the findings; what the user clears as "inte ett personnummer" is kept with the order."""
+        verdict = self.checked
+        if verdict is None or verdict.guard is None:
+            return
+        scan = verdict.guard.scan
+        kept = clearances_from_json(self.order.pnr_clearances)
+        dialog = ScanFindingsDialog([*scan.findings, *scan.cleared], kept, self)
+        if dialog.exec() != ScanFindingsDialog.DialogCode.Accepted:
+            return
+        shown = {f.identity for f in [*scan.findings, *scan.cleared]}
+        others = [c for c in kept if c.finding not in shown]  # decisions about files not in this check
+        self.order.pnr_clearances = clearances_to_json([*others, *dialog.clearances()])
+        self.order.touch()
+        self.order_changed.emit()
+        self._invalidate()
+        self.start_check()  # the gate decides again, with the user's decisions
+
     def _invalidate(self) -> None:
         """The order changed: any earlier check no longer says anything about what would be sent."""
         self._close_session()
+        self.findings_button.hide()
         self.preview.clear()
         self.guard_text.clear()
         self._show_verdict(self.tr("Granska paketet innan du skickar."), None)
@@ -276,11 +306,16 @@ class SendPage(QWidget):
             size = verdict.guard.size.size if verdict.guard and verdict.guard.size else 0
             files = len(verdict.package.files) if verdict.package else 0
             text = self.tr("Klart att skicka: {0} bilagor, {1:.1f} MB, inga personnummer hittades.")
-            self._show_verdict(text.format(files, size / 1e6), True)
+            cleared = len(verdict.guard.scan.cleared) if verdict.guard else 0
+            if cleared:
+                text = self.tr("Klart att skicka: {0} bilagor, {1:.1f} MB; {2} fynd markerade som inte personnummer.")
+            self._show_verdict(text.format(files, size / 1e6, cleared), True)
         else:
             self._show_verdict(self.tr("Stoppad: beställningen kan inte skickas ännu."), False)
         if verdict.guard is not None:
             self.checklist.mark(verdict.guard)
+        scan = verdict.guard.scan if verdict.guard is not None else None
+        self.findings_button.setVisible(bool(scan and (scan.findings or scan.cleared)))
         lines = verdict.reasons() + [f"⚠ {p.message}" for p in verdict.warnings]
         lines += [f"Obs: {note}" for note in (verdict.guard.scan.notes if verdict.guard else [])]
         self.guard_text.setPlainText("\n".join(lines) or self.tr("Inga problem hittades."))

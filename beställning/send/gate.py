@@ -27,7 +27,7 @@ from beställning.order import Order
 from beställning.send.guard import GuardResult, check_package
 from beställning.send.message import MAX_MESSAGE_MB, AddressError, SizeCheck, build_message, size_check
 from beställning.send.package import Package, PackageError, Producer, build_package
-from beställning.send.scan import CancelCheck
+from beställning.send.scan import CancelCheck, ClearanceError, clearances_from_json
 from beställning.validation import Problem, validate
 
 Progress = Callable[[float, str], None]
@@ -162,7 +162,12 @@ def evaluate(
         verdict.errors.append(f"En bilaga kunde inte läsas ({exc.strerror or exc}). Kontrollera filen.")
     report(0.5, "Söker efter personnummer i bilagor och fritext …")
     size = size_check(verdict.message, options.limit_mb) if verdict.message is not None else None
-    verdict.guard = check_package(verdict.package, size, cancel=cancel)
+    try:
+        clearances = clearances_from_json(order.pnr_clearances)
+    except ClearanceError as exc:
+        verdict.errors.append(f"{exc} Ta bort de avskrivna fynden ur beställningsfilen och granska igen.")
+        clearances = []
+    verdict.guard = check_package(verdict.package, size, cancel=cancel, clearances=clearances)
     # Missing kinds of attachment are validation problems already; the guard keeps the files that are gone.
     verdict.guard.missing = list(verdict.package.checklist.problems)
     report(1.0, "Granskningen är klar.")

@@ -7,11 +7,20 @@ FK's process (domain brief §2): the key file goes only by registered post, afte
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from beställning.send.message import SizeCheck
 from beställning.send.package import Package
-from beställning.send.scan import CancelCheck, ScanLimits, ScanReport, scan_order, scan_path
+from beställning.send.scan import (
+    CancelCheck,
+    Clearance,
+    ScanLimits,
+    ScanReport,
+    apply_clearances,
+    scan_order,
+    scan_path,
+)
 
 KEY_FILE_ADVICE = (
     "Personnummer får inte skickas med e-post. Försäkringskassan tar emot nyckelfilen (populationsfilen "
@@ -44,6 +53,9 @@ class GuardResult:
             lines.append(f"Personnummer hittades ({len(self.scan.findings)} st):")
             lines += [f"  {finding.describe()}" for finding in self.scan.findings]
             lines.append(KEY_FILE_ADVICE)
+        if self.scan.cleared:
+            lines.append(f"Avskrivna fynd, inte personnummer ({len(self.scan.cleared)} st):")
+            lines += [f"  {finding.describe()}" for finding in self.scan.cleared]
         if self.scan.unreadable:
             lines.append("Kunde inte granskas:")
             lines += [f"  {item.describe()}" for item in self.scan.unreadable]
@@ -58,15 +70,23 @@ def check_package(
     size: SizeCheck | None = None,
     limits: ScanLimits | None = None,
     cancel: CancelCheck | None = None,
+    clearances: Iterable[Clearance] = (),
 ) -> GuardResult:
-    """Run every check on a built package and the order's own text."""
+    """Run every check on a built package and the order's own text.
+
+    `clearances` are the user's "inte ett personnummer" decisions: a cleared finding in an unchanged
+    file no longer blocks and is listed as cleared; in a changed file it blocks again.
+    """
     result = GuardResult(missing=package.checklist.messages(), size=size)
     result.scan.merge(scan_order(package.order))
     seen = {finding.masked for finding in result.scan.findings}
     for item in package.files:
         report = scan_path(item.path, limits, cancel)
         if item.generated:
-            # The form repeats the order's fields: report those once, under the field's name.
+            # The form repeats the order's fields: report those once, under the field's name. Its
+            # pictures are the app's own chart, so notes about unreadable pictures do not apply.
             report.findings = [f for f in report.findings if f.masked not in seen]
+            report.notes = []
         result.scan.merge(report)
+    result.scan = apply_clearances(result.scan, clearances)
     return result

@@ -1,11 +1,16 @@
 """Recognising Swedish personal identity numbers (personnummer) and coordination numbers (samordningsnummer).
 
 Why our own code: the guard must accept every way people write them (10 or 12 digits; '-', '+', an
-en or em dash, possibly with spaces around it, a space, a no-break space or nothing before the last
-four; inside CSV rows separated by commas, semicolons or tabs) yet stay quiet on what an order
-legitimately contains: organisation numbers (month digit ≥ 2, e.g. 202100-5521), phone numbers, dates
-and case numbers (diarienummer such as 2024-01234-01). A candidate must have a real calendar date (a samordningsnummer
-adds 60 to the day) and a valid Luhn check digit.
+en or em dash, '.', '/', possibly with spaces around it, one to three spaces, a no-break space or
+nothing before the last four; the 4-2-4 grouping '8112 18 9876'; inside CSV rows separated by commas,
+semicolons or tabs) yet stay quiet on what an order legitimately contains: organisation numbers
+(month digit ≥ 2, e.g. 202100-5521), phone numbers, dates and case numbers (diarienummer such as
+2024-01234-01). A candidate must have a real calendar date (a samordningsnummer adds 60 to the day)
+and a valid Luhn check digit.
+
+One narrow exception against false alarms: twelve bare digits that read as a timestamp YYYYMMDDhhmm
+directly after a word that names a time ('tid', 'kl', 'export_', 'skapad:' …)
+or directly before a time zone ('Z', 'UTC') are taken as the timestamp they say they are.
 """
 
 from __future__ import annotations
@@ -16,18 +21,35 @@ from datetime import date
 
 from beställning.formats import luhn_ok
 
-# 6 or 8 date digits, an optional separator, 4 digits. Not glued to other digits, and not one part of
-# a longer digit group joined by '-', '/' or '.' like 2024-811218-9876 or 811218-9876-01 (reference
-# numbers). A comma or colon next to the number does NOT shield it: that is how CSV rows and "pnr:"
-# labels look, and the date and Luhn checks are the filter (a false alarm costs far less than a miss).
-_SEPARATOR = r"(?:[ \u00a0]?[-\u2013\u2014+][ \u00a0]?|[ \u00a0])"
+# Between the date and the last four: a dash, plus, dot or slash with optional spaces, or 1-3 spaces.
+_SPACE = r"[ \u00a0]"
+_MONTH = "(?:0[1-9]|1[0-2])"  # in the pattern, so organisation numbers (month digit >= 2) fail at once
+_SEPARATOR = rf"(?:{_SPACE}{{0,2}}[-\u2013\u2014+./]{_SPACE}{{0,2}}|{_SPACE}{{1,3}})"
+# The regex starts with a digit class so the engine can skip quickly to digits (a leading
+# lookbehind would make it try every position); "not glued to another digit or to 'digit-'" is
+# asserted right after the first digit. Not one part of a longer digit group joined by '-', '/' or
+# '.' like 2024-811218-9876 or 811218-9876-01 (reference numbers). A comma or colon next to the
+# number does NOT shield it: that is how CSV rows and "pnr:" labels look, and the date and Luhn
+# checks are the filter (a false alarm costs far less than a miss).
 _CANDIDATE = re.compile(
-    r"(?<![\d])(?<!\d[-/.])"
-    rf"(?P<century>\d{{2}})?(?P<date>\d{{6}})(?P<sep>{_SEPARATOR})?(?P<serial>\d{{3}})(?P<check>\d)"
-    r"(?![\d])(?![-/.]\d)"
+    r"(?=[0-9])(?<![0-9])(?<![0-9][-/.])"
+    rf"(?:(?P<century>[0-9]{{2}})(?=[0-9]{{2}}{_MONTH}))?"
+    rf"(?P<date>[0-9]{{2}}{_MONTH}(?:[0-9]{{2}}|(?P<group>{_SPACE}{{1,2}})[0-9]{{2}}(?={_SPACE})))"
+    rf"(?P<sep>{_SEPARATOR})?(?P<serial>[0-9]{{3}})(?P<check>[0-9])"
+    r"(?![0-9])(?![-/.][0-9])"
 )
 # Words that, just before a bare 10-digit number starting with 0, mark it as a phone number.
 _PHONE_WORDS = re.compile(r"(tel|telefon|mobil|mobilnr|phone|fax|växel|sms|\+46|0046)\W{0,6}$", re.IGNORECASE)
+# Words that, just before a bare number that ends in a valid hhmm, mark it as a timestamp.
+_TIME_BEFORE = re.compile(
+    r"(?:\b|_)(tid|tidpunkt|tidsstämpel|klockan|klockslag|kl|time|timestamp|datetime|ts|skapad|skapat|created|"
+    r"exporterad|exporterat|export|backup|säkerhetskopia|logg|log|dump|snapshot|ändrad|uppdaterad|updated|"
+    r"modified|senast)[\W_]{0,3}$",
+    re.IGNORECASE,
+)
+_MONTHS = frozenset(f"{m:02d}" for m in range(1, 13))
+_DAYS = frozenset(f"{d:02d}" for d in (*range(1, 32), *range(61, 92)))
+_TIME_AFTER = re.compile(r"(?:Z|[ \u00a0]?(?:UTC|GMT|CET|CEST))\b")
 
 
 @dataclass(frozen=True)
@@ -74,17 +96,41 @@ def _looks_like_phone(text: str, start: int, century: str | None, sep: str | Non
     return _PHONE_WORDS.search(text[max(0, start - 24) : start]) is not None
 
 
+def _looks_like_timestamp(text: str, match: re.Match[str]) -> bool:
+    """Twelve bare digits ending in a valid hhmm, with a time word right before or a time zone right after.
+
+    Ten digits never count as a timestamp: YYMMDDhhmm is rare, and a real number must not be missed.
+    """
+    if match["sep"] or match["group"] or match["century"] is None:
+        return False
+    hh, mm = int(match["serial"][:2]), int(match["serial"][2] + match["check"])
+    if hh > 23 or mm > 59:
+        return False
+    line_start = text.rfind("\n", max(0, match.start() - 40), match.start()) + 1
+    before = text[max(line_start, match.start() - 40) : match.start()]
+    return _TIME_BEFORE.search(before) is not None or _TIME_AFTER.match(text, match.end()) is not None
+
+
 def find_pnr(text: str, today: date | None = None) -> list[PnrMatch]:
     """Every personnummer or samordningsnummer in `text`, in order of appearance."""
     today = today or date.today()
     found: list[PnrMatch] = []
     for match in _CANDIDATE.finditer(text):
-        century, yymmdd, sep = match["century"], match["date"], match["sep"]
+        century, sep = match["century"], match["sep"]
+        yymmdd = match["date"]
+        if match["group"]:
+            if not sep or sep.strip(" \u00a0"):
+                continue  # 4-2-4 is written with spaces only: '8112 18 9876'
+            yymmdd = yymmdd[:4] + yymmdd[-2:]
+        if yymmdd[2:4] not in _MONTHS or yymmdd[4:6] not in _DAYS:
+            continue  # cheap first: most digit groups (org numbers, amounts) have no month or day here
         ten = yymmdd + match["serial"] + match["check"]
         if not luhn_ok(ten):
             continue
         kind = _date_kind(century, yymmdd, today)
         if kind is None or _looks_like_phone(text, match.start(), century, sep, ten):
+            continue
+        if _looks_like_timestamp(text, match):
             continue
         shown_sep = "+" if sep is not None and sep.strip(" \u00a0") == "+" else "-"
         found.append(PnrMatch(match.start(), match.end(), kind, f"{century or ''}{yymmdd}{shown_sep}****"))
@@ -115,3 +161,14 @@ def numeric_candidates(value: int) -> list[str]:
     if 7 <= len(digits) <= 9:
         return [digits.zfill(10)]
     return [digits] if len(digits) in (10, 12) else []
+
+
+def numeric_text_candidates(text: str) -> list[str]:
+    """`numeric_candidates` for a number written in a spreadsheet's XML ('8112189876', '5.121231E6')."""
+    try:
+        value = float(text)
+    except ValueError:
+        return []
+    if not value.is_integer() or not 0 < value < 1e13:
+        return []
+    return numeric_candidates(int(value))

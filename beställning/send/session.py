@@ -177,6 +177,9 @@ class SendSession:
         assert verdict is not None and verdict.message is not None and verdict.package is not None
         target = order or self.order
         record = make_record(verdict.message, verdict.package, method)
+        if verdict.guard is not None:  # what the user cleared as "inte ett personnummer" to let it through
+            used = {f.identity for f in verdict.guard.scan.cleared}
+            record.clearances = [c for c in target.pnr_clearances if c.get("finding") in used]
         record_send(target, record)
         if self.order_path is not None:
             target.save(self.order_path)

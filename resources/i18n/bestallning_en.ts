@@ -1243,6 +1243,37 @@ Your work is saved automatically as a draft. Details are in the log file %2.</tr
     </message>
 </context>
 <context>
+    <name>FindingsModel</name>
+    <message>
+        <source>Nummer</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Fil</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Plats</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Sammanhang</source>
+        <translation>Context</translation>
+    </message>
+    <message>
+        <source>Beslut</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Stoppar sändningen</source>
+        <translation>Stops the send</translation>
+    </message>
+    <message>
+        <source>Inte ett personnummer: {reason}</source>
+        <translation>Not a personal identity number: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <source>Hjälp – Beställningsassistenten</source>
@@ -1904,6 +1935,33 @@ Your work is saved automatically as a draft. Details are in the log file %2.</tr
     </message>
 </context>
 <context>
+    <name>ScanFindingsDialog</name>
+    <message>
+        <source>Inte ett personnummer</source>
+        <translation>Not a personal identity number</translation>
+    </message>
+    <message>
+        <source>Varför är {masked} i {source} inte ett personnummer? (t.ex. ”en tidsstämpel”)</source>
+        <translation>Why is {masked} in {source} not a personal identity number? (e.g. “a timestamp”)</translation>
+    </message>
+    <message>
+        <source>Möjliga personnummer</source>
+        <translation>Possible personal identity numbers</translation>
+    </message>
+    <message>
+        <source>Granskningen hittade tal som ser ut som personnummer. Ta bort dem ur filerna, eller markera ett fynd som ”inte ett personnummer” och ange varför. Beslutet gäller bara så länge filen är oförändrad.</source>
+        <translation>The check found numbers that look like personal identity numbers. Remove them from the files, or mark a finding as “not a personal identity number” and say why. The decision holds only while the file is unchanged.</translation>
+    </message>
+    <message>
+        <source>Inte ett personnummer…</source>
+        <translation>Not a personal identity number…</translation>
+    </message>
+    <message>
+        <source>Ange varför det inte är ett personnummer.</source>
+        <translation>Say why it is not a personal identity number.</translation>
+    </message>
+</context>
+<context>
     <name>SendActionsPanel</name>
     <message>
         <source>Förhandsvisning av e-postmeddelandet efter granskningen.</source>
@@ -1993,8 +2051,20 @@ Your work is saved automatically as a draft. Details are in the log file %2.</tr
         <translation>The order changed during the check. Check it again.</translation>
     </message>
     <message>
+        <source>Visa fynden…</source>
+        <translation>Show the findings…</translation>
+    </message>
+    <message>
+        <source>Se var talen som liknar personnummer står, och markera falsklarm som ”inte ett personnummer”.</source>
+        <translation>See where the numbers that look like personal identity numbers are, and mark false alarms as “not a personal identity number”.</translation>
+    </message>
+    <message>
         <source>Klart att skicka: {0} bilagor, {1:.1f} MB, inga personnummer hittades.</source>
         <translation>Ready to send: {0} attachments, {1:.1f} MB, no personal identity numbers found.</translation>
+    </message>
+    <message>
+        <source>Klart att skicka: {0} bilagor, {1:.1f} MB; {2} fynd markerade som inte personnummer.</source>
+        <translation>Ready to send: {0} attachments, {1:.1f} MB; {2} findings marked as not personal identity numbers.</translation>
     </message>
     <message>
         <source>Inga problem hittades.</source>

@@ -1,4 +1,4 @@
-"""Review fixes in the file guard: comma CSV key files, hidden Excel and Word parts, binary formats."""
+"""The guard in places people overlook: comma CSV key files, hidden Excel and Word parts, binary formats."""
 
 from __future__ import annotations
 
@@ -192,20 +192,23 @@ def test_encrypted_office_file_says_password() -> None:
 
 
 @pytest.mark.parametrize("offset", [0, 1])
-def test_unknown_binary_is_read_as_utf16le_too(offset: int) -> None:
+def test_unknown_binary_is_read_as_utf16le_too_and_blocks(offset: int) -> None:
     data = b"\x00\x01\x02\x03" + b"\x07" * offset + "id 811218-9876;".encode("utf-16-le") + b"\x00\xff" * 20
     report = scan_bytes("okänd.bin", data)
     assert masks(report) == ["811218-****"]
 
 
-def test_unknown_binary_is_read_as_8bit_text() -> None:
+def test_unknown_binary_is_read_as_8bit_text_and_still_blocks() -> None:
     data = b"\x00\x01\x02\x03\x04" * 10 + b"8112189876" + b"\x00\x9f" * 10
     report = scan_bytes("okänd.bin", data)
     assert masks(report) == ["811218-****"]
-    assert any("binär" in note for note in report.notes)
+    assert "okänt binärt filformat" in report.unreadable[0].reason
 
 
-def test_clean_unknown_binary_passes_with_a_note() -> None:
+def test_clean_unknown_binary_blocks_as_unreadable() -> None:
     report = scan_bytes("okänd.bin", bytes(range(256)) * 4)
-    assert report.clean
-    assert report.notes
+    assert not report.clean
+    assert not report.findings
+    reason = report.unreadable[0].reason
+    assert "inte kan granskas" in reason and "PDF" in reason
+    assert not any("granskad som text" in note for note in report.notes)

@@ -1,4 +1,4 @@
-"""Review fixes in the personnummer recogniser: CSV neighbours, more separators, Excel numbers."""
+"""The personnummer recogniser on CSV neighbours, separators and Excel numbers that lost their zeros."""
 
 from __future__ import annotations
 

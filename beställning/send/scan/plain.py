@@ -1,0 +1,234 @@
+"""Plain formats: text (CSV, JSON, XML, HTML …) streamed in chunks, base64 blocks in it, RTF, binary strings."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from typing import TYPE_CHECKING
+
+from beställning.send.scan.report import CannotRead, Finding
+from beställning.send.scan.text import TextStream, decode_text, looks_binary, stream_text_file
+
+if TYPE_CHECKING:
+    from beställning.send.scan.engine import Part, Scanner
+
+# Base64 of at least 40 characters (30 bytes), possibly wrapped in lines as mail and PEM do.
+_BASE64 = re.compile(r"[A-Za-z0-9+/]{20,}={0,2}(?:[ \t]*\r?\n[ \t]*[A-Za-z0-9+/]{4,}={0,2})*")
+_BINARY_WINDOW = 4 << 20
+# A sieve that runs at C speed: base64 letters become 'a', everything else a space; no run of 20 'a'
+# means no base64 block in the chunk, and the slower regex is skipped.
+_B64_SIEVE = bytes(
+    ord("a") if chr(b).isascii() and (chr(b).isalnum() or chr(b) in "+/") else ord(" ") for b in range(256)
+)
+_B64_RUN = b"a" * 20
+
+
+def scan_plain(scanner: Scanner, part: Part, markup: bool, depth: int) -> None:
+    """A text file: every view of its text, and every base64 block in it decoded and scanned as a file."""
+    blobs = 0
+
+    def base64_blocks(chunk: str) -> None:
+        nonlocal blobs
+        if len(chunk) < 40 or _B64_RUN not in chunk.encode("utf-8", "replace").translate(_B64_SIEVE):
+            return
+        for match in _BASE64.finditer(chunk):
+            if match.end() - match.start() < 40:
+                continue
+            data = _decode_base64(match.group())
+            if data is None:
+                continue
+            blobs += 1
+            scanner.scan_nested_bytes(f"base64-{blobs}", f"{part.source} → base64-block {blobs}", data, depth)
+
+    stream_text_file(part.stream, part.source, scanner.sink, scanner.file_sha256, markup, base64_blocks)
+
+
+def _decode_base64(text: str) -> bytes | None:
+    """The bytes of a base64 block that is really base64 (mixed case and digits, decodes), else None."""
+    compact = "".join(text.split())
+    if not (any(c.islower() for c in compact) and any(c.isupper() for c in compact)):
+        return None
+    compact = compact[: len(compact) - len(compact) % 4] if "=" not in compact else compact
+    try:
+        data = base64.b64decode(compact, validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    if looks_binary(data[:4096]) and not data.startswith((b"PK", b"%PDF", b"\x1f\x8b", b"BZh", b"\xfd7zXZ")):
+        return None  # random-looking base64 (a hash, a key) that is no file we read: nothing to see
+    return data
+
+
+def scan_binary_strings(scanner: Scanner, part: Part) -> None:
+    """Numbers in binary data read as 8-bit text and as UTF-16LE at both byte alignments (report once each)."""
+    seen: set[str] = set()
+    stream = part.stream
+    stream.seek(0)
+    carry = b""
+    while True:
+        block = stream.read(_BINARY_WINDOW)
+        data = carry + block
+        if not data:
+            break
+        for text in (
+            data.decode("latin-1"),
+            data.decode("utf-16-le", errors="replace"),
+            data[1:].decode("utf-16-le", errors="replace"),
+        ):
+            for finding in _findings(text, part.source, scanner.file_sha256):
+                if finding.masked not in seen:
+                    seen.add(finding.masked)
+                    scanner.sink(finding)
+        if not block:
+            break
+        carry = data[-96:]
+
+
+def _findings(text: str, source: str, sha: str) -> list[Finding]:
+    from beställning.send.scan.text import scan_values
+
+    found: list[Finding] = []
+    scan_values([text], source, "binärt innehåll", sha, found.append)
+    return found
+
+
+# --- RTF ------------------------------------------------------------------------------------------
+
+_RTF_TOKEN = re.compile(
+    rb"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?|\\'([0-9a-fA-F]{2})|\\([^a-zA-Z])|([{}])|([^\\{}\r\n]+)|[\r\n]+"
+)
+# Groups whose content is not text: font and colour tables, styles, pictures, binary and field results kept.
+_SKIP = {
+    b"fonttbl",
+    b"colortbl",
+    b"stylesheet",
+    b"listtable",
+    b"listoverridetable",
+    b"pict",
+    b"themedata",
+    b"colorschememapping",
+    b"datastore",
+    b"latentstyles",
+    b"rsidtbl",
+    b"generator",
+    b"xmlnstbl",
+    b"mmathPr",
+    b"filetbl",
+    b"revtbl",
+    b"pgdsctbl",
+    b"wgrffmtfilter",
+    b"passwordhash",
+}
+_EMBEDDED = {b"objdata", b"datafield"}
+_NEWLINE_WORDS = {b"par", b"line", b"row", b"sect", b"page", b"cell", b"pard"}
+
+
+def rtf_to_text(data: bytes) -> str:
+    """The text of an RTF document: control words out, \\'xx (in the document's code page) and \\uN in.
+
+    Text split over groups ('{\\b 81121}8-9876') joins; a paragraph, line or cell ends a line.
+    Raises CannotRead for embedded objects (their data is a binary the guard cannot read).
+    """
+    codepage = "cp1252"
+    out: list[str] = []
+    stack: list[tuple[bool, int]] = []
+    skipping = False
+    uc = 1
+    pending_skip = 0
+    star = False
+    pending_bytes = bytearray()
+
+    def flush() -> None:
+        if pending_bytes:
+            out.append(pending_bytes.decode(codepage, errors="replace"))
+            pending_bytes.clear()
+
+    for match in _RTF_TOKEN.finditer(data):
+        word, arg, hexbyte, symbol, brace, text = match.groups()
+        if brace == b"{":
+            stack.append((skipping, uc))
+            star = False
+            continue
+        if brace == b"}":
+            flush()
+            skipping, uc = stack.pop() if stack else (False, 1)
+            continue
+        if pending_skip and (hexbyte is not None or text is not None):
+            if hexbyte is not None:
+                pending_skip -= 1
+                continue
+            assert text is not None
+            drop = min(pending_skip, len(text))
+            pending_skip -= drop
+            text = text[drop:]
+            if not text:
+                continue
+        if word is not None:
+            if word in _EMBEDDED and not skipping:
+                raise CannotRead(
+                    "RTF-filen innehåller inbäddade objekt som inte kan granskas. Spara den som PDF med text "
+                    "eller ta bort objekten."
+                )
+            if word in _SKIP or star:
+                skipping = True
+                star = False
+                continue
+            if skipping:
+                continue
+            if word == b"ansicpg" and arg:
+                codepage = f"cp{int(arg)}"
+            elif word == b"uc" and arg:
+                uc = int(arg)
+            elif word == b"u" and arg:
+                flush()
+                value = int(arg)
+                out.append(chr(value + 65536 if value < 0 else value))
+                pending_skip = uc
+            elif word in _NEWLINE_WORDS:
+                flush()
+                out.append("\n")
+            elif word == b"tab":
+                out.append("\t")
+            elif word in (b"emdash", b"endash"):
+                out.append("\u2014" if word == b"emdash" else "\u2013")
+            continue
+        if symbol is not None:
+            if symbol == b"*":
+                star = True
+            elif not skipping:
+                if symbol == b"~":
+                    out.append("\u00a0")
+                elif symbol in (b"-", b"_"):
+                    out.append("-" if symbol == b"_" else "")
+                elif symbol in (b"\\", b"{", b"}"):
+                    out.append(symbol.decode())
+            continue
+        if skipping:
+            continue
+        if hexbyte is not None:
+            pending_bytes.append(int(hexbyte, 16))
+            continue
+        if text is not None:
+            flush()
+            out.append(text.decode(codepage, errors="replace"))
+    flush()
+    return "".join(out)
+
+
+def scan_rtf(scanner: Scanner, part: Part) -> None:
+    data = part.stream.read()
+    text = rtf_to_text(data)
+    stream = TextStream(part.source, scanner.sink, scanner.file_sha256)
+    stream.feed(text)
+    stream.close()
+
+
+def scan_decoded_text(scanner: Scanner, source: str, data: bytes, markup: bool, charset: str | None = None) -> None:
+    """Text already in memory (a mail part): decoded by its charset, or guessed."""
+    try:
+        text = data.decode(charset) if charset else decode_text(data)
+    except (LookupError, UnicodeDecodeError):
+        text = decode_text(data)
+    stream = TextStream(source, scanner.sink, scanner.file_sha256, markup=markup)
+    stream.feed(text)
+    stream.close()
