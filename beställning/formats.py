@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 
@@ -12,6 +13,11 @@ _LABEL = r"[^\s@,;:<>()\[\]\\\".\x00-\x1f\x7f]+"
 _EMAIL = re.compile(rf"{_LOCAL_CHAR}+@(?:{_LABEL}\.)+{_LABEL}")
 _PHONE = re.compile(r"^\+?[\d\s\-()]{6,20}$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_DATE_SHAPE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+MONTH_NAMES = (
+    "januari", "februari", "mars", "april", "maj", "juni",
+    "juli", "augusti", "september", "oktober", "november", "december",
+)  # fmt: skip
 
 
 def luhn_ok(digits: str) -> bool:
@@ -79,6 +85,29 @@ def parse_date(value: str) -> date | None:
         )
     except ValueError:
         return None
+
+
+def date_problem(value: str, today: date) -> str | None:
+    """Why `value` is not a date, in words a person can act on; None when it is one.
+
+    A date in the wrong shape gets the shape with today's date as the example (an example in the
+    past reads as a hint to use it); a date that has the shape but does not exist (2026-02-30) is told
+    so, with the number of days in that month.
+    """
+    text = value.strip()
+    example = today.isoformat()
+    match = _DATE_SHAPE.match(text)
+    if not match:
+        return f"Ange datumet som ÅÅÅÅ-MM-DD, t.ex. {example}."
+    year, month, day = (int(part) for part in match.groups())
+    if not 1 <= month <= 12:
+        return f"Datumet {text} finns inte: månaden skrivs 01–12. Ange datumet som ÅÅÅÅ-MM-DD, t.ex. {example}."
+    if year < 1:
+        return f"Datumet {text} finns inte. Ange datumet som ÅÅÅÅ-MM-DD, t.ex. {example}."
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return f"Datumet {text} finns inte: {MONTH_NAMES[month - 1]} {year} har {days} dagar."
+    return None
 
 
 def parse_month(value: str) -> tuple[int, int] | None:

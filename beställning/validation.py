@@ -14,7 +14,7 @@ from typing import Literal
 from beställning.attachments import requirements
 from beställning.coverage import CoverageError, order_coverage
 from beställning.form import FormDefinition, FormField, load_form
-from beställning.formats import is_email, is_phone, orgnr_problem, parse_date, parse_month
+from beställning.formats import date_problem, is_email, is_phone, orgnr_problem, parse_date, parse_month
 from beställning.order import Order
 from beställning.process import add_months
 from beställning.sensitive import handles_sensitive_data, health_data_items
@@ -36,21 +36,21 @@ class Problem:
         return self.severity == "blocking"
 
 
-def _format_problem(form_field: FormField, value: str) -> str | None:
+def _format_problem(form_field: FormField, value: str, today: date) -> str | None:
     if form_field.kind == "email" and not is_email(value):
         return "Ange en giltig e-postadress, t.ex. namn@universitet.se."
     if form_field.kind == "orgnr":
         return orgnr_problem(value)
     if form_field.kind == "phone" and not is_phone(value):
         return "Ange ett telefonnummer med riktnummer, t.ex. 018-471 00 00."
-    if form_field.kind == "date" and parse_date(value) is None:
-        return "Ange datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-03-15."
+    if form_field.kind == "date":
+        return date_problem(value, today)
     if form_field.kind == "choice" and form_field.options and value not in form_field.options:
         return f"Välj ett av alternativen: {', '.join(form_field.options)}."
     return None
 
 
-def _field_problems(order: Order, form: FormDefinition) -> list[Problem]:
+def _field_problems(order: Order, form: FormDefinition, today: date) -> list[Problem]:
     problems = []
     for form_field in form.all_fields():
         if not order.is_visible(form_field):
@@ -69,7 +69,7 @@ def _field_problems(order: Order, form: FormDefinition) -> list[Problem]:
                     )
                 )
             continue
-        message = _format_problem(form_field, value)
+        message = _format_problem(form_field, value, today)
         if message:
             problems.append(Problem(form_field.id, form_field.section_id, "blocking", message))
     return problems
@@ -254,7 +254,13 @@ def _consistency_problems(order: Order, today: date, form: FormDefinition) -> li
     wanted = parse_date(order.text("leverans.onskat_datum"))
     if wanted and wanted < today:
         problems.append(
-            Problem("leverans.onskat_datum", "leverans", "warning", "Önskat leveransdatum har redan passerat.")
+            Problem(
+                "leverans.onskat_datum",
+                "leverans",
+                "warning",
+                f"Önskat leveransdatum {wanted.isoformat()} har redan passerat. Ange ett datum efter i dag "
+                f"({today.isoformat()}).",
+            )
         )
     problems += _retention_problems(order, today)
     if order.flag("gallring.langre") and not order.text("gallring.skal").strip():
@@ -306,8 +312,8 @@ def validate(order: Order, today: date | None = None, form: FormDefinition | Non
     """All problems of the order, blocking first, in form order within each severity."""
     form = form or load_form()
     today = today or date.today()
-    problems = _field_problems(order, form) + _benefit_problems(order) + _consistency_problems(order, today, form)
-    problems += _coverage_problems(order, today)
+    problems = _field_problems(order, form, today) + _benefit_problems(order)
+    problems += _consistency_problems(order, today, form) + _coverage_problems(order, today)
     section_order = {s.id: i for i, s in enumerate(form.sections)}
     return sorted(problems, key=lambda p: (not p.blocking, section_order.get(p.section, 99)))
 

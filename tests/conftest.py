@@ -62,3 +62,17 @@ def no_leftover_background_work(request: pytest.FixtureRequest) -> Iterator[None
         from ui.workers import wait_for_all
 
         assert wait_for_all(10_000), "background work still running after the test"
+
+
+@pytest.fixture
+def app_style(qapp: object) -> Iterator[None]:
+    """The app's own style sheet (padding makes widgets wider than Qt's default style)."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.style import STYLE_SHEET
+
+    assert isinstance(qapp, QApplication)
+    previous = qapp.styleSheet()
+    qapp.setStyleSheet(STYLE_SHEET)
+    yield
+    qapp.setStyleSheet(previous)

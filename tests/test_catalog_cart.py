@@ -32,7 +32,7 @@ def test_add_variable_table_and_wish() -> None:
         "Diagnos",
         diagnos.id,
     )
-    assert pick.source == diagnos.source
+    assert pick.source == "rattsjukskrivning.se; Lidwall 2015"  # readable: the [S2] keys stay in the catalogue
     again = cart.add_variable(order, catalog, diagnos)
     assert again is pick and len(order.variables) == 1 and pick.justification == "Fråga 2 gäller diagnoser"
     table = cart.add_table(order, catalog, "sjuk_rehab", "Sjukfall", "Hela sjukfallen behövs")

@@ -9,16 +9,9 @@ from pytestqt.qtbot import QtBot
 from beställning.drafts import DraftStore, Session
 from beställning.order import Order, load_order
 from tests.conftest import EXAMPLES
+from tests.windows import shown_window
 from ui.app import _start_recovery
 from ui.main_window import MainWindow
-
-
-def shown_window(qtbot: QtBot) -> MainWindow:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.started, timeout=5000):
-        window.show()
-    return window
 
 
 def test_start_page_is_built_after_first_paint(qtbot: QtBot) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.register_fixtures import TODAY, page  # noqa: F401  (fixture)
-from tests.test_perf_review_register import _select_project
+from tests.test_register_page_keystrokes_and_errors import _select_project
 from ui.register import RegisterPage
 from ui.workers import wait_for_all
 

@@ -46,7 +46,8 @@ def test_empty_order_lists_mandatory_fields_per_route() -> None:
         ("bestallare.orgnr", "811218-9876", "personnummer"),
         ("bestallare.orgnr", "12345", "tio siffror"),
         ("bestallare.telefon", "ring mig", "telefonnummer"),
-        ("underskrift.datum", "2026-02-30", "ÅÅÅÅ-MM-DD"),
+        ("underskrift.datum", "2026-02-30", "finns inte"),
+        ("underskrift.datum", "30 februari", "ÅÅÅÅ-MM-DD"),
         ("leverans.format", "Excel", "alternativen"),
     ],
 )

@@ -128,3 +128,20 @@ def test_killed_app_offers_recovered_draft(tmp_path: Path) -> None:
         process.wait()
     recovered = Session(store).start()
     assert [o.title() for o in recovered] == ["Inte förlorad"]
+
+
+def test_no_draft_until_the_user_enters_something(qtbot: QtBot) -> None:
+    wizard, session = make_wizard(qtbot, Order())
+    wizard.route_page.buttons["statistik"].setChecked(True)
+    wizard.route_page.buttons["forskning"].setChecked(True)
+    session.flush()
+    session.save_draft()
+    draft = DraftStore().path_for(session.order.id)
+    assert not draft.exists(), "choosing a route alone left a 'Namnlös beställning' draft"
+    wizard.go_to("projekt")
+    wizard.section_pages["projekt"].editors["projekt.titel"].input.setText("X")
+    session.flush()
+    assert load_order(draft).text("projekt.titel") == "X"
+    wizard.section_pages["projekt"].editors["projekt.titel"].input.setText("")
+    session.flush()
+    assert load_order(draft).text("projekt.titel") == "", "emptying a saved order is saved too"

@@ -8,14 +8,26 @@ import sys
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ui.errors import install_handler
+from ui.errors import (
+    ENDED,
+    install_handler,
+    install_signal_handlers,
+    log,
+    log_file,
+    previous_run_ended_unexpectedly,
+)
 from ui.i18n import english
 from ui.main_window import MainWindow
-from ui.style import STYLE_SHEET
+from ui.style import apply_style
+from ui.wheel_guard import install_wheel_guard
 
 
-def _start_recovery(window: MainWindow) -> None:
-    """After the first paint: mark this session, and offer the drafts a crashed session left open."""
+def _start_recovery(window: MainWindow, ended_unexpectedly: bool = False) -> None:
+    """After the first paint: mark this session, and offer the drafts a crashed session left open.
+
+    With no draft to offer, an unexpected end of the last run is still told (in the status bar), so
+    an app that vanished is never silent about it.
+    """
     from beställning.drafts import DraftStore, Session
 
     marker = Session(DraftStore())
@@ -23,6 +35,13 @@ def _start_recovery(window: MainWindow) -> None:
     window.set_session_marker(marker)
     window.repository.clean_up()  # leftovers of interrupted saves, the wastebasket's old orders (logged)
     if not recovered:
+        if ended_unexpectedly:
+            window.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "MainWindow", "Programmet avslutades oväntat förra gången. Detaljer finns i loggfilen %1."
+                ).replace("%1", log_file()),
+                15000,
+            )
         return
     order = max(recovered, key=lambda o: o.modified)  # the most recent; the others stay on the start page
     saved = order.modified[:16].replace("T", " ")
@@ -90,12 +109,15 @@ def run_app(args: list[str]) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Beställningsassistenten")
     app.setOrganizationName("Bestallningsassistenten")
-    app.setStyleSheet(STYLE_SHEET)
+    apply_style(app)
+    ended_unexpectedly = previous_run_ended_unexpectedly()
     install_handler()
+    install_wheel_guard(app)
     _install_translation(app)
     _set_icon(app)
     window = MainWindow()
-    window.started.connect(lambda: _start_recovery(window))
+    window.started.connect(lambda: _start_recovery(window, ended_unexpectedly))
+    wake = install_signal_handlers(window.close)
     window.show()
     if os.environ.get("BESTALLNING_EXIT_AFTER_SHOW"):  # used by bench/bench_start.py
         from ui.first_paint import quit_after_first_paint
@@ -103,4 +125,7 @@ def run_app(args: list[str]) -> int:
         quit_after_first_paint(app, window, os.environ["BESTALLNING_EXIT_AFTER_SHOW"])
     code = app.exec()
     window.close_session()
+    if wake is not None:
+        wake.stop()
+    log.info("%s (kod %s)", ENDED, code)
     return code

@@ -39,6 +39,11 @@ def _kind_text(kind: str) -> str:
     return QCoreApplication.translate("CartWidget", text) if text else kind
 
 
+def selected_count(order: Order) -> int:
+    """What the order asks for: each picked variable, table or wish, and each benefit's own wishes."""
+    return len(order.variables) + sum(1 for b in order.benefits if b.wishes.strip())
+
+
 PICK_ROLE = Qt.ItemDataRole.UserRole + 1
 BENEFIT_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -58,7 +63,8 @@ class CartWidget(QWidget):
         self.title = QLabel()
         self.title.setObjectName("fieldLabel")
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([self.tr("Val"), self.tr("Typ"), self.tr("Motivering (dubbelklicka för att skriva)")])
+        self.tree.setHeaderLabels([self.tr("Val"), self.tr("Typ"), self.tr("Motivering")])
+        self.tree.headerItem().setToolTip(2, self.tr("Motivering (dubbelklicka för att skriva)"))
         self.tree.setColumnWidth(0, 300)
         self.tree.setColumnWidth(1, 110)
         self.tree.setAccessibleName(self.tr("Valda variabler"))
@@ -81,9 +87,11 @@ class CartWidget(QWidget):
         self.problem.setVisible(False)
 
         self.wish = QLineEdit()
-        self.wish.setPlaceholderText(self.tr("Önskemål med egna ord, t.ex. ersättningsperiod och belopp per månad"))
+        self.wish.setPlaceholderText(self.tr("Önskemål med egna ord"))
+        self.wish.setToolTip(self.tr("Önskemål med egna ord, t.ex. ersättningsperiod och belopp per månad"))
         self.wish_justification = QLineEdit()
-        self.wish_justification.setPlaceholderText(self.tr("Motivering mot forskningsfrågorna"))
+        self.wish_justification.setPlaceholderText(self.tr("Motivering"))
+        self.wish_justification.setToolTip(self.tr("Motivering mot forskningsfrågorna"))
         self.add_wish_button = QPushButton(self.tr("Lägg till önskemål"))
         self.add_wish_button.clicked.connect(self._add_wish)
         self.wish.returnPressed.connect(self._add_wish)
@@ -207,7 +215,10 @@ class CartWidget(QWidget):
             self.missing.setText("")
             self._filling = False
             return
-        self.title.setText(self.tr("Valt till beställningen ”%s”") % order.title())
+        count = selected_count(order)
+        self.title.setText(
+            self.tr("Valt till beställningen ”%1”: %n val", "", count).replace("%1", order.title())
+        )
         requests = {b.benefit: b for b in order.benefits}
         missing = 0
         for request in order.benefits:
@@ -232,6 +243,11 @@ class CartWidget(QWidget):
                     child.setToolTip(2, self.tr("Motivering saknas: FK vill att varje variabel motiveras."))
                 self._picks[id(pick)] = pick
                 top.addChild(child)
+            if request.wishes.strip():  # typed in section 6: part of the order, edited there
+                wish = QTreeWidgetItem([request.wishes.strip(), self.tr("Önskemål (avsnitt 6)"), ""])
+                wish.setData(0, BENEFIT_ROLE, request.benefit)
+                wish.setToolTip(0, self.tr("Skrivet i avsnitt 6, Uppgifter per förmån. Ändra det där."))
+                top.addChild(wish)
             top.setExpanded(True)
         orphans = [p for p in order.variables if p.benefit not in requests]
         for pick in orphans:  # picks whose benefit was removed elsewhere

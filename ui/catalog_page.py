@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from beställning.catalog import cart
+from beställning.catalog.citations import cited_references, public_note, readable_source, readable_text
 from beställning.catalog.model import REGISTER_OTHER, Benefit, Catalog, Variable, confidence_label, make_catalog
 from beställning.catalog.search import SearchIndex, SearchResult
 from beställning.order import Order
@@ -39,6 +41,7 @@ from ui.workers import run_in_background
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "benefit", "table", "variable"
 ID_ROLE = Qt.ItemDataRole.UserRole + 2  # benefit id, (benefit id, table) or variable id
+BASE_TEXT_ROLE = Qt.ItemDataRole.UserRole + 3  # the item's text without the "i beställningen" mark
 MAX_SHOWN = 600  # variables put in the tree at once; more matches are counted, not shown
 EXPAND_ALL_UP_TO = 80  # with more hits than this, expanding everything only costs time
 
@@ -91,18 +94,48 @@ def benefit_html(catalog: Catalog, benefit: Benefit) -> str:
         + (f" ({_e(info.file_name)})" if info.kind == "imported" else "")
         + "</p>",
         f"<p><b>{lag_label}</b> {_e(_about_months(lag.months))} ({_e(lag_kind)}). {_e(lag.basis)}<br>"
-        f"<small>{source} {_e(lag.source)}</small></p>",
+        f"<small>{source} {_e(_readable(catalog, lag.source))}</small></p>",
     ]
+    if not benefit.has_list:
+        parts.append(f"<p class='nolist'><b>{_e(no_list_title())}</b> {_e(no_list_text())}</p>")
     if benefit.key_figures:
         rows = "".join(
             f"<tr><td>{_e(f.label)} {f.year}</td><td align='right'>{_e(f.display())}</td>"
-            f"<td><small>{_e(f.source)}{(' – ' + _e(f.note)) if f.note else ''}</small></td></tr>"
+            f"<td><small>{_e(_readable(catalog, f.source))}"
+            f"{(' – ' + _e(public_note(f.note))) if public_note(f.note) else ''}</small></td></tr>"
             for f in benefit.key_figures
         )
         key_figures = _e(QCoreApplication.translate("CatalogPage", "Nyckeltal"))
         parts.append(f"<p><b>{key_figures}</b></p><table cellspacing='0' cellpadding='3'>{rows}</table>")
-    parts.append(f"<p><small>{source} {_e(benefit.source)}</small></p>")
-    return "".join(parts)
+    parts.append(f"<p><small>{source} {_e(_readable(catalog, benefit.source))}</small></p>")
+    cited = [benefit.source, lag.source, *(f.source for f in benefit.key_figures)]
+    return "".join(parts) + _references_html(catalog, cited)
+
+
+def _readable(catalog: Catalog, text: str) -> str:
+    return readable_source(text, catalog.sources)
+
+
+def _references_html(catalog: Catalog, texts: list[str]) -> str:
+    """The full references (with web addresses) behind the readable citations above."""
+    references = cited_references(texts, catalog.sources)
+    if not references:
+        return ""
+    title = _e(QCoreApplication.translate("CatalogPage", "Källhänvisningar"))
+    items = "".join(f"<li>{_e(r)}</li>" for r in references)
+    return f"<p><small><b>{title}</b></small></p><ul><small>{items}</small></ul>"
+
+
+def no_list_title() -> str:
+    return QCoreApplication.translate("CatalogPage", "FK har ingen variabellista för den här förmånen.")
+
+
+def no_list_text() -> str:
+    return QCoreApplication.translate(
+        "CatalogPage",
+        "Beskriv med egna ord vilka uppgifter ni behöver (”Önskemål” nedan eller i avsnitt 6, Uppgifter per "
+        "förmån), så föreslår Försäkringskassan variabler. Uppgifterna här är det FK brukar kunna lämna.",
+    )
 
 
 def variable_html(catalog: Catalog, variable: Variable) -> str:
@@ -123,16 +156,20 @@ def variable_html(catalog: Catalog, variable: Variable) -> str:
         (QCoreApplication.translate("CatalogPage", "Beskrivning"), variable.description),
         (QCoreApplication.translate("CatalogPage", "Typ"), variable.type),
         (QCoreApplication.translate("CatalogPage", "Värdemängd"), variable.value_set),
-        (QCoreApplication.translate("CatalogPage", "Anmärkning"), variable.notes),
+        (QCoreApplication.translate("CatalogPage", "Anmärkning"), readable_text(variable.notes)),
         (QCoreApplication.translate("CatalogPage", "Säkerhet"), confidence_label(variable.confidence)),
-        (QCoreApplication.translate("CatalogPage", "Källa"), variable.source),
+        (QCoreApplication.translate("CatalogPage", "Källa"), _readable(catalog, variable.source)),
         (QCoreApplication.translate("CatalogPage", "Härkomst"), info.display()),
         (QCoreApplication.translate("CatalogPage", "Fördröjning"), _about_months(benefit.lag.months) + estimate),
     ]
     body = "".join(
         f"<tr><td valign='top'><b>{_e(label)}</b></td><td>{_e(value)}</td></tr>" for label, value in rows if value
     )
-    return f"<h2>{_e(variable.name)}</h2><p><i>{_e(kind)}</i></p><table cellpadding='3'>{body}</table>"
+    references = _references_html(catalog, [variable.source, variable.notes])
+    head = f"<h2>{_e(variable.name)}</h2><p><i>{_e(kind)}</i></p>"
+    if not benefit.has_list:
+        head += f"<p><b>{_e(no_list_title())}</b> {_e(no_list_text())}</p>"
+    return f"{head}<table cellpadding='3'>{body}</table>{references}"
 
 
 class CatalogPage(QWidget):
@@ -199,7 +236,8 @@ class CatalogPage(QWidget):
         self.detail.setAccessibleName(self.tr("Detaljer"))
 
         self.justification = QLineEdit()
-        self.justification.setPlaceholderText(self.tr("Motivering: varför behövs uppgiften för forskningsfrågorna?"))
+        self.justification.setPlaceholderText(self.tr("Motivering"))
+        self.justification.setToolTip(self.tr("Motivering: varför behövs uppgiften för forskningsfrågorna?"))
         self.justification.returnPressed.connect(self._add_current)
         self.add_button = QPushButton(self.tr("Lägg till i beställningen"))
         self.add_button.clicked.connect(self._add_current)
@@ -219,12 +257,21 @@ class CatalogPage(QWidget):
         pick_row.addWidget(self.justification, 1)
         pick_row.addWidget(self.add_button)
         pick_row.addWidget(self.add_table_button)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.detail, 3)
-        right_layout.addLayout(pick_row)
-        right_layout.addWidget(self.cart, 2)
+        detail_part = QWidget()
+        detail_layout = QVBoxLayout(detail_part)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addWidget(self.detail, 1)
+        detail_layout.addLayout(pick_row)
+        # The cart can be made as tall as the user wants (drag the bar above it); it starts at half.
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.setObjectName("cartSplitter")
+        right.setChildrenCollapsible(False)
+        right.addWidget(detail_part)
+        right.addWidget(self.cart)
+        right.setStretchFactor(0, 1)
+        right.setStretchFactor(1, 1)
+        self.cart.tree.setMinimumHeight(self.cart.tree.fontMetrics().height() * 6)
+        self.cart_splitter = right
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -258,6 +305,7 @@ class CatalogPage(QWidget):
         """The order whose cart is shown (None: browsing only)."""
         self._order = order
         self.cart.set_order(order)
+        self.mark_picked()
         self._update_buttons()
 
     def focus_search(self) -> None:
@@ -390,7 +438,9 @@ class CatalogPage(QWidget):
             top = QStandardItem(f"{benefit.name}  ({len(variables)}){register}  {marker}")
             top.setData("benefit", KIND_ROLE)
             top.setData(benefit_id, ID_ROLE)
-            top.setToolTip(f"{_register_name(benefit.register)} · {benefit.area} · {info.display()}")
+            top.setToolTip(
+                f"{benefit.name}\n{_register_name(benefit.register)} · {benefit.area} · {info.display()}"
+            )
             tables: dict[str, QStandardItem] = {}
             for variable in variables:
                 if shown >= MAX_SHOWN:
@@ -413,6 +463,7 @@ class CatalogPage(QWidget):
             self.model.appendRow(top)
             if best is not None and best_item is not None and not best_index.isValid():
                 best_index = best_item.index()
+        self.mark_picked()
         if searching and shown <= EXPAND_ALL_UP_TO:
             self.tree.expandAll()
         elif best_index.isValid():  # a broad match: open only the way to the best hit
@@ -534,7 +585,31 @@ class CatalogPage(QWidget):
         self.status.setVisible(bool(text))
 
     def _cart_changed(self) -> None:
+        self.mark_picked()
         self.order_changed.emit()
+
+    def mark_picked(self) -> None:
+        """Mark what is already in the order: its benefits and picked variables say "i beställningen"."""
+        order = self._order
+        in_order = self.tr("i beställningen")
+        requested = {b.benefit for b in order.benefits} if order is not None else set()
+        for row in range(self.model.rowCount()):
+            top = self.model.item(row)
+            self._mark(top, top.data(ID_ROLE) in requested, in_order)
+            for table_row in range(top.rowCount()):
+                table = top.child(table_row)
+                for variable_row in range(table.rowCount()):
+                    item = table.child(variable_row)
+                    picked = order is not None and cart.is_picked(order, self._catalog.variable(item.data(ID_ROLE)))
+                    self._mark(item, picked, in_order)
+
+    @staticmethod
+    def _mark(item: QStandardItem, on: bool, text: str) -> None:
+        base = item.data(BASE_TEXT_ROLE) or item.text()
+        item.setData(base, BASE_TEXT_ROLE)
+        wanted = f"{base}  ✔ {text}" if on else base
+        if item.text() != wanted:
+            item.setText(wanted)
 
     # -- keyboard ------------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -13,7 +13,7 @@ import html
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -130,14 +130,17 @@ class EstimatePanel(QWidget):
         self.breakdown.verticalHeader().hide()
         self.breakdown.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.breakdown.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.breakdown.setWordWrap(False)
-        self.breakdown.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Long parts and their basis wrap in their cells (they were cut to "antaga…" at 1280 px).
+        self.breakdown.setWordWrap(True)
+        self.breakdown.setTextElideMode(Qt.TextElideMode.ElideNone)
         header = self.breakdown.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.breakdown.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.breakdown.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header.sectionResized.connect(lambda *_args: self._fit_breakdown())
 
         self.notes = QLabel()
         self.notes.setObjectName("advice")
@@ -276,14 +279,28 @@ class EstimatePanel(QWidget):
                 if col in (1, 2):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.breakdown.setItem(row, col, item)
+        self._fit_breakdown()
+        self.notes.setText("\n".join(f"• {note}" for note in est.notes))
+        self.notes.setVisible(bool(est.notes))
+        self.disclaimer.setText(est.disclaimer)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A scroll area sizes its page by size hints, not by wrapped height: ask for the coverage text's."""
+        super().resizeEvent(event)
+        self._fit_coverage()
+
+    def _fit_coverage(self) -> None:
+        width = self.coverage.width()
+        if width > 0:
+            self.coverage.setMinimumHeight(max(0, self.coverage.heightForWidth(width)))
+
+    def _fit_breakdown(self) -> None:
+        """Rows as tall as their wrapped text at the current width, and the table as tall as its rows."""
         self.breakdown.resizeRowsToContents()
         frame = self.breakdown.frameWidth() * 2
         height = self.breakdown.horizontalHeader().height() + frame
         height += sum(self.breakdown.rowHeight(r) for r in range(self.breakdown.rowCount()))
         self.breakdown.setFixedHeight(height)
-        self.notes.setText("\n".join(f"• {note}" for note in est.notes))
-        self.notes.setVisible(bool(est.notes))
-        self.disclaimer.setText(est.disclaimer)
 
     def _show_coverage(self, coverages: list[BenefitCoverage]) -> None:
         if not coverages:
@@ -312,4 +329,5 @@ class EstimatePanel(QWidget):
                 lines.append(f"→ {esc(suggestion)}")
             parts.append("<br>".join(lines))
         self.coverage.setText("<p style='margin-bottom:6px'>" + "</p><p>".join(parts) + "</p>")
+        self._fit_coverage()
         self.chart.set_coverage(coverages, self.as_of())

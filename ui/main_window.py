@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
             self.nav.addItem(title)
             self.stack.addWidget(QWidget())
         self._create_actions()
+        self._create_page_shortcuts()
         self.nav.blockSignals(True)
         self.nav.setCurrentRow(0)
         self.nav.blockSignals(False)
@@ -323,6 +324,31 @@ class MainWindow(QMainWindow):
             self.actions_by_name[name] = action
         self._shortcuts.append((self.actions_by_name["help"], QKeySequence.StandardKey.HelpContents))
 
+    def _create_page_shortcuts(self) -> None:
+        """Ctrl+1…5 go to the five main pages (shown in each page's tooltip in the sidebar)."""
+        for row, (key, title, _factory) in enumerate(self._factories):
+            keys = f"Ctrl+{row + 1}"
+            action = QAction(self.tr("Gå till %1").replace("%1", title), self)
+            action.triggered.connect(lambda _checked=False, k=key: self._go_to_page(k))
+            self.addAction(action)
+            self._shortcuts.append((action, keys))
+            self.actions_by_name[f"page_{key}"] = action
+            item = self.nav.item(row)
+            if item is not None:
+                item.setToolTip(f"{title} ({keys})")
+
+    def _go_to_page(self, key: str) -> None:
+        """Show the page and put the keyboard in it (its first field, or the page itself)."""
+        from ui.layouts import focus_first_input
+
+        self.show_page(key)
+        page = self.pages.get(key)
+        focus_step = getattr(page, "focus_current_step", None)  # the wizard: the step's first field
+        if focus_step is not None:
+            focus_step()
+        elif page is not None:
+            focus_first_input(page)
+
     def _update_title(self) -> None:
         self.setWindowTitle(f"{self.session.order.title()} – Beställningsassistenten")
 
@@ -333,7 +359,7 @@ class MainWindow(QMainWindow):
 
     def open_order(self, order: Order, path: Path | None = None) -> None:
         self.session.replace(order, path)
-        self.show_page("wizard")
+        self._go_to_page("wizard")  # with the keyboard in the first step
 
     def open_file(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(

@@ -52,8 +52,17 @@ class ChecklistPanel(QWidget):
         self.tree.setHeaderLabels(
             [self.tr("Nr"), self.tr("Bilaga"), self.tr("Fil i e-postmeddelandet"), self.tr("Status")]
         )
+        header_item = self.tree.headerItem()
+        for column in range(4):
+            header_item.setToolTip(column, header_item.text(column))
         self.tree.setRootIsDecorated(False)
-        self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # The columns share the width (no sideways scrolling at 1280×720); a cut text has its tooltip.
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.files_dropped.connect(self.add_files)
         hint = QLabel(
             self.tr("Dra filer hit från filhanteraren. Släpp dem på en rad för att bifoga dem som den typen.")
@@ -109,19 +118,20 @@ class ChecklistPanel(QWidget):
             row = QTreeWidgetItem([f"{item.number:02d}", kind_title(item.kind, item.title), item.name, status])
             row.setData(0, KIND_ROLE, "" if item.generated else item.kind)
             row.setData(0, INDEX_ROLE, self._attachment_index(item.source))
+            row.setToolTip(1, row.text(1))
             row.setToolTip(2, str(item.source) if item.source else self.tr("Skapas när paketet granskas"))
+            row.setToolTip(3, status)
             row.setForeground(3, RED if gone else (GREY if item.generated else GREEN))
             self.tree.addTopLevelItem(row)
         for req in checklist.missing:
             row = QTreeWidgetItem(["–", kind_title(req.kind, req.title), self.tr("(dra hit filen)"), self.tr("Saknas")])
             row.setData(0, KIND_ROLE, req.kind)
             row.setData(0, INDEX_ROLE, -1)
+            row.setToolTip(1, row.text(1))
             row.setToolTip(3, req.reason)
             for column in range(4):
                 row.setForeground(column, RED)
             self.tree.addTopLevelItem(row)
-        for column in (0, 1, 3):
-            self.tree.resizeColumnToContents(column)
         first_missing = next((r.kind for r in checklist.missing), "ovrigt")
         self.kind.setCurrentIndex(max(0, self.kind.findData(first_missing)))
 
@@ -137,6 +147,7 @@ class ChecklistPanel(QWidget):
             problem = hits.get(row.text(2)) if row is not None else None
             if row is not None and problem:
                 row.setText(3, problem)
+                row.setToolTip(3, problem)
                 for column in range(4):
                     row.setForeground(column, RED)
 

@@ -44,6 +44,7 @@ from beställning.send.smtp import CancelToken, SendCancelled, SendError, SendRe
 from beställning.settings import SettingsStore
 from ui.ethics_panel import EthicsPanel
 from ui.i18n import localized
+from ui.layouts import VerticalScrollArea
 from ui.save_dialog import ask_save_path
 from ui.scan_findings_dialog import ScanFindingsDialog
 from ui.send_actions import SendActionsPanel
@@ -106,7 +107,10 @@ class SendPage(QWidget):
         self.guard_text = QPlainTextEdit()
         self.guard_text.setReadOnly(True)
         self.guard_text.setPlaceholderText(self.tr("Granskningens resultat visas här."))
-        left = QVBoxLayout()
+        # The left column scrolls up and down when the ethics panel makes it taller than the window.
+        left_body = QWidget()
+        left = QVBoxLayout(left_body)
+        left.setContentsMargins(0, 0, 4, 0)
         left.addWidget(self.checklist, 3)
         check_row = QHBoxLayout()
         check_row.addWidget(self.check_button, 1)
@@ -116,6 +120,8 @@ class SendPage(QWidget):
         left.addWidget(self.guard_text, 2)
         self.ethics = EthicsPanel()
         left.addWidget(self.ethics)
+        self.checklist.tree.setMinimumHeight(self.checklist.tree.fontMetrics().height() * 7)
+        self.guard_text.setMinimumHeight(self.guard_text.fontMetrics().height() * 4)
 
         self.outbox = outbox = SendActionsPanel(settings, self.secrets)
         self.preview, self.smtp, self.status = outbox.preview, outbox.smtp, outbox.status
@@ -134,7 +140,7 @@ class SendPage(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         self._way_out = (self.send_button, self.eml_button, self.mailer_button, self.folder_button)
         columns = QHBoxLayout()
-        columns.addLayout(left, 1)
+        columns.addWidget(VerticalScrollArea(left_body), 1)
         columns.addWidget(self.outbox, 1)
         outer = QVBoxLayout(self)
         outer.addWidget(title)

@@ -5,15 +5,14 @@ Each tab scrolls, so the page (and with it the window) fits a small laptop scree
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from ui.layouts import VerticalScrollArea
 
 
-def _scrolling(widget: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QScrollArea.Shape.NoFrame)
-    area.setWidget(widget)
-    return area
+def _scrolling(widget: QWidget) -> VerticalScrollArea:
+    widget.setContentsMargins(8, 8, 8, 8)
+    return VerticalScrollArea(widget)
 
 
 class SettingsPage(QWidget):

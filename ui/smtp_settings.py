@@ -85,9 +85,14 @@ class SmtpSettingsWidget(QWidget):
 
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(self.tr("sparas bara i nyckelringen"))
-        self.save_password = QPushButton(self.tr("Spara lösenordet"))
-        self.forget_password = QPushButton(self.tr("Glöm lösenordet"))
+        self.password.setPlaceholderText(self.tr("sparas i nyckelringen"))
+        # Short button texts leave the field room for its hint on the narrow send page.
+        self.save_password = QPushButton(self.tr("Spara"))
+        self.save_password.setToolTip(self.tr("Spara lösenordet i nyckelringen"))
+        self.save_password.setAccessibleName(self.tr("Spara lösenordet"))
+        self.forget_password = QPushButton(self.tr("Glöm"))
+        self.forget_password.setToolTip(self.tr("Glöm det sparade lösenordet"))
+        self.forget_password.setAccessibleName(self.tr("Glöm lösenordet"))
         password_row = QHBoxLayout()
         password_row.addWidget(self.password, 1)
         password_row.addWidget(self.save_password)

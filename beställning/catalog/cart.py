@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from beställning.catalog.citations import readable_source
 from beställning.catalog.model import Catalog, Variable
 from beställning.order import BenefitRequest, Order, VariablePick
 from beställning.text import clean_text
@@ -55,7 +56,7 @@ def add_variable(order: Order, catalog: Catalog, variable: Variable, justificati
         table=variable.table,
         description=variable.description,
         justification=clean_text(justification),
-        source=variable.source,
+        source=readable_source(variable.source, catalog.sources),  # shown on the form and to FK
         kind="variable",
         variable_id=variable.id,
     )
@@ -76,7 +77,7 @@ def add_table(order: Order, catalog: Catalog, benefit_id: str, table: str, justi
             existing.justification = clean_text(justification)
             order.touch()
         return existing
-    sources = "; ".join(dict.fromkeys(v.source for v in variables if v.source))
+    sources = readable_source("; ".join(dict.fromkeys(v.source for v in variables if v.source)), catalog.sources)
     pick = VariablePick(
         benefit=benefit_id,
         variable=table,

@@ -129,6 +129,8 @@ def _search(catalog: Any, args: argparse.Namespace) -> int:
 
 
 def _show(catalog: Any, args: argparse.Namespace) -> int:
+    from beställning.catalog.citations import readable_source
+
     benefit = _benefit_or_fail(catalog, args.benefit)
     variables = catalog.variables(benefit.id)
     if args.json:
@@ -161,8 +163,10 @@ def _show(catalog: Any, args: argparse.Namespace) -> int:
     estimate = " (uppskattning)" if benefit.lag.estimate else ""
     print(f"Fördröjning: {benefit.lag.months} månader{estimate}. {benefit.lag.basis}")
     for figure in benefit.key_figures:
-        print(f"  {figure.label} {figure.year}: {figure.display()} [{figure.source}]")
+        print(f"  {figure.label} {figure.year}: {figure.display()} ({readable_source(figure.source, catalog.sources)})")
     print(f"Variabler: {len(variables)} – {info.display()}")
+    if not benefit.has_list:
+        print("FK har ingen variabellista för förmånen: beskriv era önskemål, så föreslår FK variabler.")
     for table in catalog.tables(benefit.id):
         print(f"  {table or '(ingen tabell)'}")
         for variable in catalog.table_variables(benefit.id, table):

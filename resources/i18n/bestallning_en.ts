@@ -59,8 +59,16 @@
         <translation>You can also drag files here. Never attach the key file with personal identity numbers.</translation>
     </message>
     <message>
+        <source>Lägg tillbaka bilagan som togs bort</source>
+        <translation>Put back the attachment that was removed</translation>
+    </message>
+    <message>
         <source>Välj bilagor</source>
         <translation>Choose attachments</translation>
+    </message>
+    <message>
+        <source>”%1” togs bort.</source>
+        <translation>“%1” was removed.</translation>
     </message>
     <message>
         <source>Den ifyllda blanketten</source>
@@ -82,6 +90,10 @@
         <source>Ta bort bilaga %1</source>
         <translation>Remove attachment %1</translation>
     </message>
+    <message>
+        <source>Ta bort bilagan (Alt+Delete). Du kan ångra.</source>
+        <translation>Remove the attachment (Alt+Delete). You can undo.</translation>
+    </message>
 </context>
 <context>
     <name>BenefitsEditor</name>
@@ -94,20 +106,16 @@
         <translation>Choose variables in the variable catalogue…</translation>
     </message>
     <message>
-        <source>Förmån</source>
-        <translation>Benefit</translation>
+        <source>Lägg tillbaka förmånen som togs bort</source>
+        <translation>Put back the benefit that was removed</translation>
     </message>
     <message>
-        <source>Från (ÅÅÅÅ-MM)</source>
-        <translation>From (YYYY-MM)</translation>
+        <source>Förmånen utan namn</source>
+        <translation>The unnamed benefit</translation>
     </message>
     <message>
-        <source>Till (ÅÅÅÅ-MM)</source>
-        <translation>To (YYYY-MM)</translation>
-    </message>
-    <message>
-        <source>Önskemål om uppgifter</source>
-        <translation>Requested data</translation>
+        <source>”%1” togs bort.</source>
+        <translation>“%1” was removed.</translation>
     </message>
     <message numerus="yes">
         <source>%n valda variabler eller önskemål i beställningen.</source>
@@ -125,16 +133,48 @@
         <translation>Benefit, row %1</translation>
     </message>
     <message>
+        <source>Från</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Månad som ÅÅÅÅ-MM, t.ex. %1</source>
+        <translation>Month as YYYY-MM, e.g. %1</translation>
+    </message>
+    <message>
+        <source>%1, rad %2</source>
+        <translation>%1, row %2</translation>
+    </message>
+    <message>
         <source>T.ex. ersättningsperioder med omfattning och diagnos</source>
         <translation>E.g. benefit periods with extent and diagnosis</translation>
+    </message>
+    <message>
+        <source>Önskemål om uppgifter, rad %1</source>
+        <translation>Data wishes, row %1</translation>
     </message>
     <message>
         <source>Ta bort</source>
         <translation>Remove</translation>
     </message>
     <message>
+        <source>Ta bort förmånen (Alt+Delete i raden). Du kan ångra.</source>
+        <translation>Remove the benefit (Alt+Delete in the row). You can undo.</translation>
+    </message>
+    <message>
         <source>Ta bort förmån %1</source>
         <translation>Remove benefit %1</translation>
+    </message>
+    <message>
+        <source>Önskemål</source>
+        <translation>Wish</translation>
+    </message>
+    <message>
+        <source>Önskemål om uppgifter: beskriv vad ni behöver, FK föreslår variabler.</source>
+        <translation>Data wishes: describe what you need, FK proposes variables.</translation>
     </message>
 </context>
 <context>
@@ -160,6 +200,10 @@
         <translation>Type</translation>
     </message>
     <message>
+        <source>Motivering</source>
+        <translation>Justification</translation>
+    </message>
+    <message>
         <source>Motivering (dubbelklicka för att skriva)</source>
         <translation>Justification (double-click to write)</translation>
     </message>
@@ -178,6 +222,10 @@
     <message>
         <source>till ÅÅÅÅ-MM</source>
         <translation>to YYYY-MM</translation>
+    </message>
+    <message>
+        <source>Önskemål med egna ord</source>
+        <translation>Wish in your own words</translation>
     </message>
     <message>
         <source>Önskemål med egna ord, t.ex. ersättningsperiod och belopp per månad</source>
@@ -211,9 +259,12 @@
         <source>Ingen beställning är öppen: du kan bläddra och söka, men inte välja.</source>
         <translation>No order is open: you can browse and search, but not choose.</translation>
     </message>
-    <message>
-        <source>Valt till beställningen ”%s”</source>
-        <translation>Chosen for the order “%s”</translation>
+    <message numerus="yes">
+        <source>Valt till beställningen ”%1”: %n val</source>
+        <translation>
+            <numerusform>Selected for the order “%1”: %n item</numerusform>
+            <numerusform>Selected for the order “%1”: %n items</numerusform>
+        </translation>
     </message>
     <message>
         <source>period saknas</source>
@@ -222,6 +273,14 @@
     <message>
         <source>Motivering saknas: FK vill att varje variabel motiveras.</source>
         <translation>Justification missing: FK wants every variable to be justified.</translation>
+    </message>
+    <message>
+        <source>Önskemål (avsnitt 6)</source>
+        <translation>Wish (section 6)</translation>
+    </message>
+    <message>
+        <source>Skrivet i avsnitt 6, Uppgifter per förmån. Ändra det där.</source>
+        <translation>Written in section 6, Data per benefit. Change it there.</translation>
     </message>
     <message numerus="yes">
         <source>%n val saknar motivering</source>
@@ -374,6 +433,18 @@
         <translation>Key figures</translation>
     </message>
     <message>
+        <source>Källhänvisningar</source>
+        <translation>References</translation>
+    </message>
+    <message>
+        <source>FK har ingen variabellista för den här förmånen.</source>
+        <translation>FK has no variable list for this benefit.</translation>
+    </message>
+    <message>
+        <source>Beskriv med egna ord vilka uppgifter ni behöver (”Önskemål” nedan eller i avsnitt 6, Uppgifter per förmån), så föreslår Försäkringskassan variabler. Uppgifterna här är det FK brukar kunna lämna.</source>
+        <translation>Describe in your own words which data you need (“Wish” below or in section 6, Data per benefit), and Försäkringskassan proposes variables. The items here are what FK can usually provide.</translation>
+    </message>
+    <message>
         <source>Begrepp ur offentliga källor (inte ett kolumnnamn hos FK)</source>
         <translation>Concept from public sources (not a column name at FK)</translation>
     </message>
@@ -434,6 +505,10 @@
         <translation>Lag</translation>
     </message>
     <message>
+        <source>Motivering</source>
+        <translation>Justification</translation>
+    </message>
+    <message>
         <source>Katalogen kunde inte läsas</source>
         <translation>The catalogue could not be read</translation>
     </message>
@@ -476,6 +551,10 @@
     <message>
         <source>La till hela tabellen %s.</source>
         <translation>Added the whole table %s.</translation>
+    </message>
+    <message>
+        <source>i beställningen</source>
+        <translation>in the order</translation>
     </message>
     <message>
         <source>Välj FK:s variabellista</source>
@@ -1316,6 +1395,10 @@ Your work is saved automatically as a draft. Details are in the log file %2.</tr
         <translation>&amp;About Beställningsassistenten</translation>
     </message>
     <message>
+        <source>Gå till %1</source>
+        <translation>Go to %1</translation>
+    </message>
+    <message>
         <source>Öppna beställning</source>
         <translation>Open order</translation>
     </message>
@@ -1366,6 +1449,10 @@ Your work is saved automatically as a draft. Details are in the log file %2.</tr
     <message>
         <source>Avslutar</source>
         <translation>Exiting</translation>
+    </message>
+    <message>
+        <source>Programmet avslutades oväntat förra gången. Detaljer finns i loggfilen %1.</source>
+        <translation>The program ended unexpectedly last time. Details are in the log file %1.</translation>
     </message>
     <message>
         <source>Programmet avslutades oväntat förra gången med %3 utkast öppna. Vill du fortsätta med det senast ändrade, ”%1” (sparat %2)? De andra finns kvar bland beställningarna på startsidan.</source>
@@ -2122,12 +2209,28 @@ Your work is saved automatically as a draft. Details are in the log file %2.</tr
         <translation>empty: the orderer&apos;s email in the order</translation>
     </message>
     <message>
-        <source>sparas bara i nyckelringen</source>
-        <translation>stored only in the keyring</translation>
+        <source>sparas i nyckelringen</source>
+        <translation>kept in the keychain</translation>
+    </message>
+    <message>
+        <source>Spara</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Spara lösenordet i nyckelringen</source>
+        <translation>Save the password in the keychain</translation>
     </message>
     <message>
         <source>Spara lösenordet</source>
         <translation>Save the password</translation>
+    </message>
+    <message>
+        <source>Glöm</source>
+        <translation>Forget</translation>
+    </message>
+    <message>
+        <source>Glöm det sparade lösenordet</source>
+        <translation>Forget the saved password</translation>
     </message>
     <message>
         <source>Glöm lösenordet</source>
@@ -2285,6 +2388,13 @@ Your work is saved automatically as a draft. Details are in the log file %2.</tr
     <message>
         <source> – nästa steg</source>
         <translation> – next step</translation>
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message>
+        <source>&amp;Ångra</source>
+        <translation>&amp;Undo</translation>
     </message>
 </context>
 <context>

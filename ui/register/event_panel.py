@@ -41,6 +41,7 @@ from beställning.register.calibration import Estimator, apply_calibration, comp
 from beställning.register.ics import export_ics
 from beställning.register.overview import OrderRow
 from beställning.text import one_line
+from ui.layouts import VerticalScrollArea
 from ui.register.display import BLUE, fmt_date, storage_problem
 from ui.register.labels import process_text
 from ui.register.timeline_view import TimelineWidget
@@ -101,8 +102,11 @@ class EventPanel(QWidget):
         left.addWidget(scroll, 1)
 
         self.step_combo = QComboBox()
+        self.step_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.step_combo.setMinimumContentsLength(14)
         for step in STEPS:
             self.step_combo.addItem(process_text(step.title), step.id)
+        self.step_combo.currentTextChanged.connect(self.step_combo.setToolTip)
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
@@ -148,9 +152,9 @@ class EventPanel(QWidget):
         quote_layout = QVBoxLayout(quote_box)
         hours_row = QHBoxLayout()
         hours_row.addWidget(QLabel(self.tr("Offererade timmar")))
-        hours_row.addWidget(self.hours_spin)
-        hours_row.addWidget(self.quote_button)
+        hours_row.addWidget(self.hours_spin, 1)
         quote_layout.addLayout(hours_row)
+        quote_layout.addWidget(self.quote_button)
         quote_layout.addWidget(self.calibration_label)
         quote_layout.addWidget(self.calibrate_button)
 
@@ -165,11 +169,7 @@ class EventPanel(QWidget):
         right.addWidget(quote_box)
         right.addWidget(self.ics_button)
         self.documents.setMinimumHeight(80)
-        right_scroll = QScrollArea()
-        right_scroll.setWidgetResizable(True)
-        right_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        right_scroll.setWidget(right_widget)
-        right_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        right_scroll = VerticalScrollArea(right_widget)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)

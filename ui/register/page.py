@@ -124,7 +124,7 @@ class RegisterPage(QWidget):
 
         self.undo_bar = QFrame()
         self.undo_bar.setObjectName("undoBar")
-        self.undo_bar.setStyleSheet("#undoBar { background: #fff8e1; border: 1px solid #e0c46c; }")
+        self.undo_bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # colours: ui/style.py
         undo_layout = QHBoxLayout(self.undo_bar)
         undo_layout.setContentsMargins(8, 4, 8, 4)
         self.undo_label = QLabel()

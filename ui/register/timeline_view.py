@@ -8,13 +8,14 @@ box (the key file's in yellow). No chart library: QPainter costs nothing and dra
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from beställning.process import TimelineEntry
 from beställning.register import Event
-from ui.register.display import BLUE, GREY, LIGHT, STATE_COLORS, fmt_date
+from ui.register.display import GREY, LIGHT, STATE_COLORS, fmt_date
 from ui.register.labels import process_text
+from ui.style import colours
 
 
 class TimelineWidget(QWidget):
@@ -119,7 +120,9 @@ class TimelineWidget(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor("white"))
+        c = colours(self.palette())  # the palette's colours: the timeline reads right in a dark palette too
+        paper, ink = QColor(c["base"]), self.palette().color(QPalette.ColorRole.Text)
+        painter.fillRect(self.rect(), paper)
         bold = self._bold()
         title_h = QFontMetrics(bold).height()
         text_width = self.width() - self.LEFT - 12
@@ -129,7 +132,7 @@ class TimelineWidget(QWidget):
             color = QColor(STATE_COLORS[entry.state])
             centers.append((y + title_h // 2, entry.state))
             painter.setFont(bold)
-            painter.setPen(QColor("#222") if entry.state != "skipped" else QColor(GREY))
+            painter.setPen(ink if entry.state != "skipped" else QColor(GREY))
             title = process_text(entry.step.title)
             if entry.state == "overdue":
                 title += self.tr(" – försenad")
@@ -143,12 +146,12 @@ class TimelineWidget(QWidget):
                 if kind == "help":
                     box = QRect(self.LEFT, y + 3, text_width, height - 6)
                     painter.setPen(Qt.PenStyle.NoPen)
-                    painter.setBrush(QColor("#fff8e1") if entry.step.id == "key_file" else QColor("#eef3f8"))
+                    painter.setBrush(QColor(c["advice_bg"] if entry.step.id == "key_file" else c["help_bg"]))
                     painter.drawRect(box)
-                    painter.setPen(QColor("#333"))
+                    painter.setPen(ink)
                     painter.drawText(box.adjusted(8, 2, -8, -2), Qt.TextFlag.TextWordWrap, text)
                 else:
-                    pen = {"date": color if entry.state == "overdue" else QColor("#333"), "doc": QColor(BLUE)}
+                    pen = {"date": color if entry.state == "overdue" else ink, "doc": QColor(c["accent"])}
                     painter.setPen(pen.get(kind, QColor(GREY)))
                     painter.drawText(QRect(self.LEFT, y, text_width, height), Qt.AlignmentFlag.AlignVCenter, text)
                 y += height
@@ -160,7 +163,7 @@ class TimelineWidget(QWidget):
                 painter.drawLine(QPoint(x, cy + 8), QPoint(x, centers[index + 1][0] - 8))
             color = QColor(STATE_COLORS[state])
             painter.setPen(QPen(color, 2))
-            painter.setBrush(color if state in ("done", "overdue") else QColor("white"))
+            painter.setBrush(color if state in ("done", "overdue") else paper)
             painter.drawEllipse(QPoint(x, cy), 7, 7)
             if state == "next":
                 painter.setBrush(color)

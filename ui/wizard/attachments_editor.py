@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 from beställning.form import load_form
 from beställning.order import Attachment, Order
 from ui.i18n import localized
-from ui.layouts import clear_layout
+from ui.layouts import chain_tab_order, clear_layout
+from ui.undo_bar import UndoBar
 
 
 class AttachmentsEditor(QWidget):
@@ -37,6 +38,9 @@ class AttachmentsEditor(QWidget):
         self.order: Order | None = None
         self._shown: list[Attachment] = []
         self.kinds = [k for k in load_form().attachment_kinds if not k.generated]
+        self._tab_anchor = QWidget(self)  # rows built later are put right after it in the Tab order
+        self._tab_anchor.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Qt ignores setTabOrder on NoFocus; hidden
+        self._tab_anchor.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.generated = QLabel()
@@ -53,6 +57,8 @@ class AttachmentsEditor(QWidget):
         hint = QLabel(self.tr("Du kan också dra filer hit. Nyckelfilen med personnummer ska aldrig bifogas."))
         hint.setObjectName("fieldHelp")
         layout.addWidget(hint)
+        self.undo_bar = UndoBar(self.tr("Lägg tillbaka bilagan som togs bort"))
+        layout.addWidget(self.undo_bar)
         self.problem_label = QLabel()
         self.problem_label.setObjectName("fieldProblem")
         self.problem_label.setProperty("blocking", True)
@@ -68,6 +74,8 @@ class AttachmentsEditor(QWidget):
             and all(a is b for a, b in zip(self._shown, order.attachments, strict=True))
             and all(self._row_matches(i, a) for i, a in enumerate(order.attachments))
         )
+        if order is not self.order:
+            self.undo_bar.clear()
         self.order = order
         if same_rows:
             self._update_generated()
@@ -129,14 +137,29 @@ class AttachmentsEditor(QWidget):
         self.edited.emit()
 
     def _remove(self, attachment: Attachment) -> None:
-        """Remove the row's own attachment (by identity); a stale row only makes the rows current again."""
+        """Remove the row's own attachment (by identity); a stale row only makes the rows current again.
+
+        The removal can be undone (Ångra in the bar below the rows).
+        """
         if self.order is None:
             return
-        kept = [a for a in self.order.attachments if a is not attachment]
-        if len(kept) == len(self.order.attachments):
+        position = next((i for i, a in enumerate(self.order.attachments) if a is attachment), None)
+        if position is None:
             self._rebuild()
             return
-        self.order.attachments[:] = kept
+        del self.order.attachments[position]
+        order = self.order
+        name = Path(attachment.path).name
+        removed = self.tr("”%1” togs bort.").replace("%1", name)
+        self.undo_bar.offer(removed, lambda: self._put_back(order, position, attachment))
+        self._rebuild()
+        self.add_button.setFocus()
+        self.edited.emit()
+
+    def _put_back(self, order: Order, position: int, attachment: Attachment) -> None:
+        if order is not self.order:
+            return
+        order.attachments.insert(min(position, len(order.attachments)), attachment)
         self._rebuild()
         self.edited.emit()
 
@@ -155,6 +178,7 @@ class AttachmentsEditor(QWidget):
             return
         self._update_generated()
         self._shown = list(self.order.attachments)
+        rows: list[QWidget] = []
         for index, attachment in enumerate(self.order.attachments):
             kind = QComboBox()
             for option in self.kinds:
@@ -168,11 +192,23 @@ class AttachmentsEditor(QWidget):
             name.setToolTip(attachment.path)
             remove = QPushButton(self.tr("Ta bort"))
             remove.setAccessibleName(self.tr("Ta bort bilaga %1").replace("%1", str(index + 1)))
+            remove.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # never the next Tab stop; Alt+Delete on the row's type
+            remove.setToolTip(self.tr("Ta bort bilagan (Alt+Delete). Du kan ångra."))
             remove.clicked.connect(lambda _checked=False, a=attachment: self._remove(a))
+            shortcut = QShortcut(QKeySequence("Alt+Delete"), kind)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(lambda a=attachment: self._remove(a))
             self.grid.addWidget(kind, index, 0)
             self.grid.addWidget(name, index, 1)
             self.grid.addWidget(remove, index, 2)
+            rows.append(kind)
         self.grid.setColumnStretch(1, 1)
+        chain_tab_order([self._tab_anchor, *rows])  # then on to the add button, as before
+
+    def first_input(self) -> QWidget:
+        item = self.grid.itemAtPosition(0, 0)
+        widget = item.widget() if item is not None else None
+        return widget if widget is not None else self.add_button
 
     def show_problems(self, messages: list[str]) -> None:
         self.problem_label.setText("\n".join("✖ " + m for m in messages))

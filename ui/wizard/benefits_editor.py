@@ -9,20 +9,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from beställning.order import BenefitRequest, Order
-from ui.layouts import clear_layout
+from ui.cart_widget import selected_count
+from ui.layouts import chain_tab_order, clear_layout
+from ui.undo_bar import UndoBar
 
 BenefitChoices = Callable[[], list[tuple[str, str, str]]]  # (id, Swedish name, register)
 
@@ -44,6 +50,9 @@ class BenefitsEditor(QWidget):
         self._choices_source = choices
         self._choices: list[tuple[str, str, str]] | None = None
         self.order: Order | None = None
+        self._tab_anchor = QWidget(self)  # rows built later are put right after it in the Tab order
+        self._tab_anchor.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Qt ignores setTabOrder on NoFocus; hidden
+        self._tab_anchor.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.grid_holder = QWidget()
@@ -61,8 +70,13 @@ class BenefitsEditor(QWidget):
         buttons.addWidget(self.catalog_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        self.undo_bar = UndoBar(self.tr("Lägg tillbaka förmånen som togs bort"))
+        layout.addWidget(self.undo_bar)
         layout.addWidget(self.variables_label)
         self.problem_labels: dict[str, QLabel] = {}
+        self._messages: dict[str, str] = {}
+        self._passed = False
+        self._touched: set[int] = set()  # ids of the BenefitRequests whose row the user has left after editing
         self._rows: list[_Row] = []
         self._loading = False
 
@@ -78,6 +92,9 @@ class BenefitsEditor(QWidget):
             and len(self._rows) == len(order.benefits)
             and all(r.request is b for r, b in zip(self._rows, order.benefits, strict=True))
         )
+        if order is not self.order:
+            self.undo_bar.clear()
+            self._touched = {id(b) for b in order.benefits if b.benefit or b.period_from or b.period_to or b.wishes}
         self.order = order
         if not same_rows:
             self._rebuild()
@@ -98,70 +115,107 @@ class BenefitsEditor(QWidget):
             return
         self.order.benefits.append(BenefitRequest(benefit="", name=""))
         self._rebuild()
+        self._rows[-1].combo.setFocus(Qt.FocusReason.OtherFocusReason)
         self.edited.emit()
 
     def _remove(self, request: BenefitRequest) -> None:
-        """Remove the row's own benefit (by identity); a stale row only makes the rows current again."""
+        """Remove the row's own benefit (by identity); a stale row only makes the rows current again.
+
+        The removal can be undone from the bar that appears below the rows (Ångra).
+        """
         if self.order is None:
             return
-        kept = [b for b in self.order.benefits if b is not request]
-        if len(kept) == len(self.order.benefits):
+        position = next((i for i, b in enumerate(self.order.benefits) if b is request), None)
+        if position is None:
             self._rebuild()
             return
-        self.order.benefits[:] = kept
+        del self.order.benefits[position]
+        name = request.name or self.tr("Förmånen utan namn")
+        order = self.order
+        removed = self.tr("”%1” togs bort.").replace("%1", name)
+        self.undo_bar.offer(removed, lambda: self._put_back(order, position, request))
         self._rebuild()
         self.edited.emit()
 
+    def _put_back(self, order: Order, position: int, request: BenefitRequest) -> None:
+        """Ångra: the removed benefit goes back where it was."""
+        if order is not self.order:
+            return
+        order.benefits.insert(min(position, len(order.benefits)), request)
+        self._rebuild()
+        self._rows[min(position, len(self._rows) - 1)].combo.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.edited.emit()
+
     def _rebuild(self) -> None:
+        focus_row = self._focused_row()
         clear_layout(self.grid)
         self.problem_labels.clear()
         self._rows = []
-        headers = [
-            self.tr("Förmån"),
-            self.tr("Från (ÅÅÅÅ-MM)"),
-            self.tr("Till (ÅÅÅÅ-MM)"),
-            self.tr("Önskemål om uppgifter"),
-        ]
-        for column, text in enumerate(headers):
-            label = QLabel(text)
-            label.setObjectName("fieldLabel")
-            self.grid.addWidget(label, 0, column)
-        self.grid.setColumnStretch(3, 1)
         if self.order is None:
             return
         for index, request in enumerate(self.order.benefits):
             self._add_row_widgets(index, request)
+        row_inputs = [w for r in self._rows for w in (r.combo, r.start, r.end, r.wishes)]
+        chain_tab_order([self._tab_anchor, *row_inputs])  # then on to the buttons, as before
         self._update_variables_label()
+        if focus_row is not None:  # the focused row was rebuilt (or removed): keep focus in the list
+            target = self._rows[min(focus_row, len(self._rows) - 1)].combo if self._rows else self.add_button
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _focused_row(self) -> int | None:
+        focus = QApplication.focusWidget()
+        for index, row in enumerate(self._rows):
+            if focus is not None and row.frame.isAncestorOf(focus):
+                return index
+        return None
+
+    def first_input(self) -> QWidget:
+        """The first row's benefit, or the add button when there are no rows."""
+        return self._rows[0].combo if self._rows else self.add_button
 
     def _update_variables_label(self) -> None:
-        picks = len(self.order.variables) if self.order is not None else 0
+        picks = selected_count(self.order) if self.order is not None else 0
         self.variables_label.setText(self.tr("%n valda variabler eller önskemål i beställningen.", "", picks))
 
     def _add_row_widgets(self, index: int, request: BenefitRequest) -> None:
-        row = 1 + index * 2
+        """One benefit as a two-line block: benefit and period, then the wishes at full width."""
+        frame = QFrame()
+        frame.setObjectName("benefitRow")
+        grid = QGridLayout(frame)
+        grid.setContentsMargins(0, 4, 0, 4)
         combo = QComboBox()
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(24)
+        combo.setMinimumContentsLength(16)
+        combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         combo.addItem(self.tr("Välj förmån…"), "")
         for benefit_id, name, register in self.choices():
             combo.addItem(f"{name} ({register})", benefit_id)
         position = combo.findData(request.benefit)
         combo.setCurrentIndex(max(position, 0))
+        combo.setToolTip(combo.currentText())
         combo.setAccessibleName(self.tr("Förmån, rad %1").replace("%1", str(index + 1)))
         start, end, wishes = (
             QLineEdit(request.period_from),
             QLineEdit(request.period_to),
             QLineEdit(request.wishes),
         )
-        for edit, name in ((start, "2019-01"), (end, "2024-12")):
-            edit.setPlaceholderText(name)
+        for edit, example, label_text in ((start, "2019-01", self.tr("Från")), (end, "2024-12", self.tr("Till"))):
+            edit.setPlaceholderText(example)
             edit.setMaxLength(7)
-            edit.setFixedWidth(90)
+            edit.setFixedWidth(edit.fontMetrics().horizontalAdvance("2024-12") + 24)
+            edit.setToolTip(self.tr("Månad som ÅÅÅÅ-MM, t.ex. %1").replace("%1", example))
+            edit.setAccessibleName(self.tr("%1, rad %2").replace("%1", label_text).replace("%2", str(index + 1)))
         wishes.setCursorPosition(0)
         wishes.setPlaceholderText(self.tr("T.ex. ersättningsperioder med omfattning och diagnos"))
+        wishes.setAccessibleName(self.tr("Önskemål om uppgifter, rad %1").replace("%1", str(index + 1)))
         remove = QPushButton(self.tr("Ta bort"))
+        remove.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # never the next Tab stop; Alt+Delete from the row
+        remove.setToolTip(self.tr("Ta bort förmånen (Alt+Delete i raden). Du kan ångra."))
         remove.setAccessibleName(self.tr("Ta bort förmån %1").replace("%1", str(index + 1)))
         remove.clicked.connect(lambda: self._remove(request))
+        shortcut = QShortcut(QKeySequence("Alt+Delete"), frame)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(lambda: self._remove(request))
 
         def update() -> None:
             if self._loading:
@@ -174,25 +228,60 @@ class BenefitsEditor(QWidget):
             request.name = next((n for i, n, _ in self.choices() if i == benefit_id), "")
             request.period_from, request.period_to = start.text().strip(), end.text().strip()
             request.wishes = wishes.text()
+            combo.setToolTip(combo.currentText())
+            self._update_variables_label()
             self.edited.emit()
 
+        def touch() -> None:
+            if id(request) not in self._touched:
+                self._touched.add(id(request))
+                self.show_problems()
+
         combo.currentIndexChanged.connect(lambda _index: update())
+        combo.activated.connect(lambda _index: touch())
         for edit in (start, end, wishes):
             edit.textChanged.connect(lambda _text: update())
-        for column, widget in enumerate((combo, start, end, wishes, remove)):
-            self.grid.addWidget(widget, row, column)
+            edit.editingFinished.connect(touch)
+        top = QHBoxLayout()
+        top.addWidget(combo, 1)
+        for label_text, edit in ((self.tr("Från"), start), (self.tr("Till"), end)):
+            label = QLabel(label_text)
+            label.setBuddy(edit)
+            top.addWidget(label)
+            top.addWidget(edit)
+        top.addWidget(remove)
+        grid.addLayout(top, 0, 0, 1, 2)
+        wishes_label = QLabel(self.tr("Önskemål"))
+        wishes_label.setBuddy(wishes)
+        wishes_label.setToolTip(self.tr("Önskemål om uppgifter: beskriv vad ni behöver, FK föreslår variabler."))
+        grid.addWidget(wishes_label, 1, 0)
+        grid.addWidget(wishes, 1, 1)
+        grid.setColumnStretch(1, 1)
         problem = QLabel()
         problem.setObjectName("fieldProblem")
         problem.setProperty("blocking", True)
+        problem.setWordWrap(True)
         problem.hide()
-        self.grid.addWidget(problem, row + 1, 0, 1, 5)
+        grid.addWidget(problem, 2, 0, 1, 2)
+        self.grid.addWidget(frame, index, 0)
+        if self.isVisible():
+            frame.show()  # now, not when the layout gets round to it, so focus can go there at once
         self.problem_labels[f"benefits[{index}]"] = problem
-        self._rows.append(_Row(request, combo, start, end, wishes))
+        self._rows.append(_Row(request, frame, combo, start, end, wishes))
 
-    def show_problems(self, messages: dict[str, str]) -> None:
-        """Messages keyed by `benefits[i]`; rows without a message are cleared."""
-        for key, label in self.problem_labels.items():
-            text = messages.get(key)
+    def show_problems(self, messages: dict[str, str] | None = None, passed: bool = True) -> None:
+        """Messages keyed by `benefits[i]`; rows without a message are cleared.
+
+        A row speaks once the user has left it after editing (or it came filled in with the order),
+        or the section was passed; a freshly added row is not an error yet.
+        """
+        if messages is None:
+            messages = self._messages
+        self._messages, self._passed = messages, passed
+        for index, (key, label) in enumerate(self.problem_labels.items()):
+            row = self._rows[index] if index < len(self._rows) else None
+            speak = passed or (row is not None and id(row.request) in self._touched)
+            text = messages.get(key) if speak else None
             label.setText("✖ " + text if text else "")
             label.setVisible(bool(text))
 
@@ -201,9 +290,16 @@ class _Row:
     """The widgets of one benefit row and the `BenefitRequest` object they edit."""
 
     def __init__(
-        self, request: BenefitRequest, combo: QComboBox, start: QLineEdit, end: QLineEdit, wishes: QLineEdit
+        self,
+        request: BenefitRequest,
+        frame: QFrame,
+        combo: QComboBox,
+        start: QLineEdit,
+        end: QLineEdit,
+        wishes: QLineEdit,
     ) -> None:
         self.request = request
+        self.frame = frame
         self.combo, self.start, self.end, self.wishes = combo, start, end, wishes
 
     def show_values(self) -> None:

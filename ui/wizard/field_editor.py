@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -30,11 +30,13 @@ class FieldEditor(QWidget):
     """Edits one field; emits `edited(field_id, value)` as the user types."""
 
     edited = Signal(str, object)
+    touched = Signal(str)  # the user changed the value and left the field (or picked a choice)
 
     def __init__(self, form_field: FormField, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.form_field = form_field
         self._loading = False
+        self._changed = False  # edited since it was loaded or last left
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
         layout.setSpacing(2)
@@ -42,10 +44,11 @@ class FieldEditor(QWidget):
         if form_field.kind != "bool":
             label = QLabel(self.label_text() + (" *" if form_field.required_for else ""))
             label.setObjectName("fieldLabel")
-            label.setBuddy(self._focus_target())
+            label.setBuddy(self.focus_target())
             self.input.setAccessibleName(self.label_text())
             layout.addWidget(label)
         layout.addWidget(self.input)
+        self.input.installEventFilter(self)
         if form_field.help:
             help_label = QLabel(localized(form_field.help, form_field.help_en))
             help_label.setWordWrap(True)
@@ -57,14 +60,14 @@ class FieldEditor(QWidget):
         self.problem_label.hide()
         layout.addWidget(self.problem_label)
 
-    def _focus_target(self) -> QWidget:
+    def focus_target(self) -> QWidget:
         """Where the label's mnemonic and `focus_field` go: the first radio button of a choice."""
         if self.form_field.kind == "choice" and self._choices.buttons():
             return self._choices.buttons()[0]
         return self.input
 
     def focus(self) -> None:
-        self._focus_target().setFocus(Qt.FocusReason.OtherFocusReason)
+        self.focus_target().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def label_text(self) -> str:
         return localized(self.form_field.label, self.form_field.label_en)
@@ -115,7 +118,17 @@ class FieldEditor(QWidget):
 
     def _emit(self, value: FieldValue) -> None:
         if not self._loading:
+            self._changed = True
             self.edited.emit(self.form_field.id, value)
+            if self.form_field.kind in ("bool", "choice"):  # a click is a finished answer
+                self.touched.emit(self.form_field.id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Leaving the field after editing it makes its problem speak."""
+        if event.type() == QEvent.Type.FocusOut and self._changed:
+            self._changed = False
+            self.touched.emit(self.form_field.id)
+        return super().eventFilter(watched, event)
 
     def load(self, value: FieldValue) -> None:
         """Show a value from the order without emitting `edited`."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QCheckBox, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from beställning.form import Route, load_form
@@ -84,6 +84,10 @@ class RoutePage(QWidget):
                     "myndigheter, så forskare använder normalt blanketten för forskning."
                 )
             )
+
+    def focus_first(self) -> None:
+        checked = self.group.checkedButton() or next(iter(self.buttons.values()))
+        checked.setFocus(Qt.FocusReason.TabFocusReason)
 
     def load(self, route: Route) -> None:
         button = self.buttons[route]

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -32,6 +32,7 @@ from ui.wizard.section_page import SectionPage
 from ui.wizard.summary_page import SummaryPage
 
 STEP_ROLE = Qt.ItemDataRole.UserRole
+MARK_GAP = "\u00a0\u00a0"  # no-break spaces: a wrapped title keeps its ✔/✖ with its last word
 
 
 class WizardPage(QWidget):
@@ -49,16 +50,22 @@ class WizardPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.form = load_form()
-        self.passed: set[str] = set()
+        self.passed: set[str] = set()  # sections the user has left with Nästa (or the summary was seen)
+        self.touched: set[str] = set()  # fields the user has edited and left, or that came with the order
         self._own_edit = False
+        self._moving = False  # a step change asked for by Nästa/Föregående or a link, not the step list
+        self._keying_steps = False  # a key press in the step list is being handled
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.steps = QListWidget()
         self.steps.setObjectName("steps")
-        self.steps.setFixedWidth(290)
-        self.steps.setWordWrap(True)
+        self.steps.setFixedWidth(260)
+        self.steps.setWordWrap(True)  # long titles wrap on words, never elide (the same on every row)
+        self.steps.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.steps.setViewportMargins(8, 0, 8, 0)  # item padding would be left out of the wrap width
         self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.steps.setAccessibleName(self.tr("Steg i beställningen"))
+        self.steps.installEventFilter(self)
         layout.addWidget(self.steps)
         right = QVBoxLayout()
         self.sent_banner = QFrame()
@@ -102,6 +109,7 @@ class WizardPage(QWidget):
         for section in self.form.sections:
             page = SectionPage(section)
             page.field_edited.connect(self._field_edited)
+            page.field_touched.connect(self._field_touched)
             page.list_edited.connect(self._list_edited)
             page.browse_catalog.connect(self.browse_catalog)
             self.section_pages[section.id] = page
@@ -114,7 +122,7 @@ class WizardPage(QWidget):
         self.stack.addWidget(self.summary)
 
         self.steps.currentRowChanged.connect(self._show_step)
-        self.back.clicked.connect(lambda: self.steps.setCurrentRow(max(self.steps.currentRow() - 1, 0)))
+        self.back.clicked.connect(self._back)
         self.next.clicked.connect(self._next)
         session.changed.connect(self._session_changed)
         session.order_replaced.connect(self.load_order)
@@ -165,8 +173,9 @@ class WizardPage(QWidget):
         steps.append(("summary", self.tr("Sammanfattning"), self.summary))
         return steps
 
-    def _rebuild_steps(self) -> None:
-        current = self.steps.currentItem().data(STEP_ROLE) if self.steps.currentItem() else "route"
+    def _rebuild_steps(self, keep_current: bool = True) -> None:
+        item = self.steps.currentItem()
+        current = item.data(STEP_ROLE) if item is not None and keep_current else "route"
         self.steps.blockSignals(True)
         self.steps.clear()
         for number, (step_id, title, _widget) in enumerate(self._step_widgets()):
@@ -182,11 +191,15 @@ class WizardPage(QWidget):
     def load_order(self) -> None:
         order = self.session.order
         self.passed = set()
+        # What an opened order already holds has been "touched": its problems show at once. A new
+        # order's fields speak only after the user has been in them, or asked to go on (Nästa).
+        self.touched = {k for k, v in order.fields.items() if v not in ("", False)}
+        self.saved_label.clear()
         self.route_page.load(order.route)
         for page in self.section_pages.values():
             page.load(order)
         self._show_read_only()
-        self._rebuild_steps()
+        self._rebuild_steps(keep_current=False)  # not the old order's step: the summary marks all passed
         self.steps.setCurrentRow(0)
 
     def _show_read_only(self) -> None:
@@ -220,11 +233,17 @@ class WizardPage(QWidget):
         page = self.section_pages[self.form.field(field_id).section_id]
         page.update_visibility(self.session.order)
 
+    def _field_touched(self, field_id: str) -> None:
+        if field_id not in self.touched:
+            self.touched.add(field_id)
+            self.refresh_problems()
+
     def _show_step(self, row: int) -> None:
         steps = self._step_widgets()
         if not 0 <= row < len(steps):
             return
         step_id, _title, widget = steps[row]
+        self.session.flush()  # a section change is a natural moment to write what was typed
         if step_id == "summary":
             self.passed.update(s[0] for s in steps)
             self.refresh_problems()
@@ -234,17 +253,58 @@ class WizardPage(QWidget):
         self.stack.setCurrentWidget(widget)
         self.back.setEnabled(row > 0)
         self.next.setEnabled(row < len(steps) - 1)
+        if self._keying_steps and not self._moving:
+            return  # the user walks the step list with the arrow keys: leave focus there (Enter goes in)
+        self._focus_first_field(widget)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Arrow keys in the step list keep focus there; Enter moves into the step's first field."""
+        if watched is self.steps and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._focus_first_field(self.stack.currentWidget())
+                return True
+            self._keying_steps = True
+            try:
+                return self.steps.event(event)
+            finally:
+                self._keying_steps = False
+        return super().eventFilter(watched, event)
+
+    def focus_current_step(self) -> None:
+        self._focus_first_field(self.stack.currentWidget())
+
+    def _focus_first_field(self, widget: QWidget | None) -> None:
+        """After a section change the first typed character lands in the section's first field."""
+        if isinstance(widget, SectionPage):
+            widget.focus_first()
+        elif widget is self.route_page:
+            self.route_page.focus_first()
+        else:
+            self.summary.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _move_to(self, row: int) -> None:
+        self._moving = True
+        try:
+            self.steps.setCurrentRow(row)
+        finally:
+            self._moving = False
+
+    def _back(self) -> None:
+        self._move_to(max(self.steps.currentRow() - 1, 0))
 
     def _next(self) -> None:
         item = self.steps.currentItem()
         if item is not None:
             self.passed.add(item.data(STEP_ROLE))
-        self.steps.setCurrentRow(min(self.steps.currentRow() + 1, self.steps.count() - 1))
+        self._move_to(min(self.steps.currentRow() + 1, self.steps.count() - 1))
 
     def refresh_problems(self) -> None:
         problems = self.session.problems()
         for section_id, page in self.section_pages.items():
-            page.show_problems([p for p in problems if p.section == section_id], section_id in self.passed)
+            page.show_problems(
+                [p for p in problems if p.section == section_id], section_id in self.passed, self.touched
+            )
         self.summary.show_problems(problems, self.session.order)
         counts: dict[str, int] = {}
         for problem in problems:
@@ -253,18 +313,18 @@ class WizardPage(QWidget):
         for row in range(self.steps.count()):
             item = self.steps.item(row)
             step_id = item.data(STEP_ROLE)
-            base = item.text().split("  ✖")[0].split("  ✔")[0]
+            base = item.text().split(MARK_GAP)[0]
             if step_id in counts and step_id in self.passed:
-                item.setText(f"{base}  ✖{counts[step_id]}")
+                item.setText(f"{base}{MARK_GAP}✖{counts[step_id]}")
             elif step_id in self.passed and step_id in self.section_pages:
-                item.setText(f"{base}  ✔")
+                item.setText(f"{base}{MARK_GAP}✔")
             else:
                 item.setText(base)
 
     def go_to(self, section_id: str, field_id: str = "") -> None:
         ids = [s[0] for s in self._step_widgets()]
         if section_id in ids:
-            self.steps.setCurrentRow(ids.index(section_id))
+            self._move_to(ids.index(section_id))
             page = self.section_pages.get(section_id)
             if page and field_id:
                 page.focus_field(field_id)

@@ -1,4 +1,4 @@
-"""Settings pages after the review: the keychain is read once, in the background; write errors are
+"""Settings pages and their storage: the keychain is read once, in the background; write errors are
 explained instead of escaping (offscreen Qt, in-memory keyring)."""
 
 from __future__ import annotations

@@ -1,43 +1,24 @@
-"""Review fixes in the main window: small screens, closing during work, deleted orders, form writing."""
+"""The main window over its life: small screens, closing during work, deleted orders, form writing, recovery."""
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressBar
+from PySide6.QtWidgets import QMessageBox, QProgressBar
 from pytestqt.qtbot import QtBot
 
 from beställning.drafts import DraftStore, Session
 from beställning.order import Order, SentRecord, load_order
 from tests.conftest import EXAMPLES
+from tests.windows import shown_window
 from ui import document_actions, main_window
 from ui.app import _start_recovery
 from ui.main_window import MainWindow
 from ui.workers import Report, run_in_background, running_tasks
-
-
-def shown_window(qtbot: QtBot) -> MainWindow:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.started, timeout=5000):
-        window.show()
-    return window
-
-
-@pytest.fixture
-def app_style(qapp: QApplication) -> Iterator[None]:
-    """The app's own style sheet (padding makes widgets wider than Qt's default style)."""
-    from ui.style import STYLE_SHEET
-
-    previous = qapp.styleSheet()
-    qapp.setStyleSheet(STYLE_SHEET)
-    yield
-    qapp.setStyleSheet(previous)
 
 
 @pytest.mark.parametrize(

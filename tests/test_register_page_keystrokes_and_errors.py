@@ -1,5 +1,5 @@
-"""Start page after the performance review: typed input survives redraws, one panel update per
-keystroke, cached calibration, deletion announced, and storage errors explained (offscreen Qt)."""
+"""Start page: typed input survives redraws, one panel update per keystroke, cached calibration,
+deletion announced, and storage errors explained (offscreen Qt)."""
 
 from __future__ import annotations
 

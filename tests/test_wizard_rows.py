@@ -1,4 +1,4 @@
-"""Review fixes in the wizard: rows follow changes made on other pages, removal by identity, accessibility."""
+"""Wizard rows: they follow changes made on other pages, remove by identity, and are named for assistive tech."""
 
 from __future__ import annotations
 
