@@ -55,6 +55,18 @@ def memory_keyring() -> Iterator[object]:
 
 
 @pytest.fixture(autouse=True)
+def no_modal_question_on_close(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """pytest-qt closes a test's windows before fixtures end: if a debounced check (the summary's gate,
+    the ethics panel) has just started, the window would ask "Vänta?" in a modal box nobody answers.
+    Tests answer "wait" (the work finishes with the event loop running); tests of the box set their own.
+    """
+    if "qtbot" in request.fixturenames:
+        from ui import main_window
+
+        monkeypatch.setattr(main_window, "ask_wait_for_work", lambda _parent: True)
+
+
+@pytest.fixture(autouse=True)
 def no_leftover_background_work(request: pytest.FixtureRequest) -> Iterator[None]:
     """A Qt test must not leave a worker thread running (it would touch a later test's widgets)."""
     yield

@@ -123,7 +123,7 @@ class EthicsPanel(QWidget):
             if generation == self._generation:
                 self.show_error(str(error))
 
-        self._task = run_in_background(work, on_success=done, on_failure=failed, parent=self)
+        self._task = run_in_background(work, on_success=done, on_failure=failed, parent=self, keeps_quit_waiting=False)
 
     def show_error(self, message: str) -> None:
         self._clear_rows()

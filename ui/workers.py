@@ -91,6 +91,7 @@ class Task(Generic[T]):
         self._relay = relay
         self._cancel = threading.Event()
         self._finished = threading.Event()
+        self.keeps_quit_waiting = True
 
     def cancel(self) -> None:
         """Ask the work to stop; it stops at its next report() call."""
@@ -169,10 +170,13 @@ def run_in_background(
     on_progress: Callable[[float, str], None] | None = None,
     on_cancelled: Callable[[], None] | None = None,
     parent: QObject | None = None,
+    keeps_quit_waiting: bool = True,
 ) -> Task[T]:
     """Run `work(report)` on a worker thread; callbacks run on the GUI thread (call this from it).
 
     The failure callback receives the exception; its traceback text is in `exc.__notes__[-1]`.
+    `keeps_quit_waiting=False`: a read whose result nobody loses at quit (a dry-run check, the ethics
+    reading); quitting does not ask to wait for it.
     """
     relay = _Relay(parent)
     relay.on_success = on_success
@@ -183,6 +187,7 @@ def run_in_background(
         _LIVE.add(relay)
         relay.done = lambda: _LIVE.discard(relay)
     task: Task[T] = Task(relay)
+    task.keeps_quit_waiting = keeps_quit_waiting
     with _ACTIVE_LOCK:
         _ACTIVE.add(task)
     _pool().start(_Runnable(work, task, relay))
@@ -195,6 +200,6 @@ def wait_for_all(timeout_ms: int = 30_000) -> bool:
 
 
 def running_tasks() -> list[Task[Any]]:
-    """The background work started and not finished yet (its callbacks may still be queued after)."""
+    """The work that quitting should wait for: started, not finished (its callbacks may still be queued)."""
     with _ACTIVE_LOCK:
-        return list(_ACTIVE)
+        return [task for task in _ACTIVE if task.keeps_quit_waiting]

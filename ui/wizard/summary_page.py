@@ -128,6 +128,7 @@ class SummaryPage(QWidget):
             on_success=self._gate_answered,
             on_failure=self._gate_failed,
             parent=self,
+            keeps_quit_waiting=False,
         )
 
     def _gate_answered(self, verdict: Verdict) -> None:
