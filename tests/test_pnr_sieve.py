@@ -14,7 +14,7 @@ import pytest
 
 import tests.test_pnr_detect as detect
 import tests.test_pnr_separators as separators
-from beställning.send import pnr
+from beställning.send import pnr, pnr_sieve
 from beställning.send.pnr_sieve import candidate_windows
 from tests.pnr_numbers import make_numbers
 
@@ -66,7 +66,11 @@ def test_every_known_case_is_found_the_same_through_the_sieve(text: str, monkeyp
         assert with_sieve == pnr.find_pnr(variant, TODAY)
 
 
-def test_random_texts_match_the_same_with_and_without_the_sieve() -> None:
+@pytest.mark.parametrize("slice_bytes", [1 << 18, 64, 7])
+def test_random_texts_match_the_same_with_and_without_the_sieve(
+    slice_bytes: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pnr_sieve, "_SLICE", slice_bytes)  # small slices: numbers across slice edges
     rng = random.Random(7)
     numbers = make_numbers(40, seed=5) + make_numbers(10, seed=6, coordination=True)
     pieces = [

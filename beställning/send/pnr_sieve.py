@@ -44,6 +44,7 @@ def _classes(byte: int) -> int:
 
 
 _TABLE = bytes(_classes(byte) for byte in range(256))
+_SLICE = 1 << 18  # bytes per big-integer pass: small enough to stay in the processor's cache
 SIEVE_FROM = 256  # shorter texts go straight to the regex: the sieve's fixed cost is not worth it
 
 
@@ -53,7 +54,7 @@ _ONES = [0]
 def _ones(length: int) -> int:
     """0x01 in every byte, at least `length` bytes (AND with a longer number keeps the shorter length)."""
     if _ONES[0].bit_length() < 8 * length - 7:
-        _ONES[0] = int.from_bytes(b"\x01" * max(length, 1 << 21), "little")
+        _ONES[0] = int.from_bytes(b"\x01" * max(length, _SLICE + 8), "little")
     return _ONES[0]
 
 
@@ -65,7 +66,29 @@ def candidate_windows(text: str) -> list[tuple[int, int]]:
     """
     classes = text.encode("latin-1", "replace").translate(_TABLE)
     length = len(classes)
-    bits = int.from_bytes(classes, "little")
+    windows: list[tuple[int, int]] = []
+    for first in range(0, length, _SLICE):
+        for month_at in _months(classes, first, min(length, first + _SLICE)):
+            if windows and month_at < windows[-1][1]:
+                continue  # inside the last window already
+            start = classes.rfind(0, 0, month_at) + 1
+            end = classes.find(0, month_at)
+            end = length if end < 0 else end + 1
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], end)
+            else:
+                windows.append((start, end))
+    return windows
+
+
+def _months(classes: bytes, first: int, last: int) -> list[int]:
+    """Positions p in first..last-1 where a month follows two digits with a day or a 4-2-4 space after it.
+
+    The test at p reads p - 2 .. p + 4: the slice is read from first - 2 to last + 5.
+    """
+    base = max(0, first - 2)
+    piece = classes[base : last + 5]
+    bits = int.from_bytes(piece, "little")
     # Each line works on all bytes at once, with right shifts only (they never make the number
     # longer): bit 0 (or the named bit) of byte q is the test at q; the last line tests at q = p - 2
     # for a month at p.
@@ -73,19 +96,15 @@ def candidate_windows(text: str) -> list[tuple[int, int]]:
     months = bits & (bits >> _MONTH_SHIFT)  # bit 2: '0' then 1-9; bit 3: '1' then 0-2
     months |= months >> 1  # bit 2: a month at q
     day = ((pairs >> 16) & (bits >> (32 + 1))) | (bits >> (16 + 6))  # 'dd' then a digit or separator; or a space
-    hits = pairs & (months >> 18) & (day >> 16) & _ones(length)
+    hits = pairs & (months >> 18) & (day >> 16) & _ones(len(piece))
     if not hits:
         return []
-    marks = hits.to_bytes(length, "little")
-    windows: list[tuple[int, int]] = []
-    month_at = marks.find(1) + 2
-    while month_at >= 2:
-        start = classes.rfind(0, 0, month_at) + 1
-        end = classes.find(0, month_at)
-        end = length if end < 0 else end + 1
-        if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], end)
-        else:
-            windows.append((start, end))
-        month_at = marks.find(1, end) + 2
-    return windows
+    marks = hits.to_bytes(len(piece), "little")
+    found = []
+    at = marks.find(1)
+    while at >= 0:
+        month_at = base + at + 2
+        if first <= month_at < last:
+            found.append(month_at)
+        at = marks.find(1, at + 1)
+    return found
