@@ -95,8 +95,9 @@ def _months(classes: bytes, first: int, last: int) -> list[int]:
     pairs = bits & (bits >> 8)  # bit 0: digits at q and q + 1
     months = bits & (bits >> _MONTH_SHIFT)  # bit 2: '0' then 1-9; bit 3: '1' then 0-2
     months |= months >> 1  # bit 2: a month at q
-    day = ((pairs >> 16) & (bits >> (32 + 1))) | (bits >> (16 + 6))  # 'dd' then a digit or separator; or a space
-    hits = pairs & (months >> 18) & (day >> 16) & _ones(len(piece))
+    # at q + 4: 'dd' then a digit or separator (bit 1 of q + 6); or the space of 4-2-4 (bit 6)
+    day = ((pairs >> 32) & (bits >> (48 + 1))) | (bits >> (32 + 6))
+    hits = pairs & (months >> 18) & day & _ones(len(piece))
     if not hits:
         return []
     marks = hits.to_bytes(len(piece), "little")
