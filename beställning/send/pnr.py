@@ -16,10 +16,12 @@ or directly before a time zone ('Z', 'UTC') are taken as the timestamp they say 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
 from beställning.formats import luhn_ok
+from beställning.send.pnr_sieve import SIEVE_FROM, candidate_windows
 
 # Between the date and the last four: a dash, plus, dot or slash with optional spaces, or 1-3 spaces.
 _SPACE = r"[ \u00a0]"
@@ -111,11 +113,20 @@ def _looks_like_timestamp(text: str, match: re.Match[str]) -> bool:
     return _TIME_BEFORE.search(before) is not None or _TIME_AFTER.match(text, match.end()) is not None
 
 
+def _candidates(text: str) -> Iterator[re.Match[str]]:
+    """What `_CANDIDATE.finditer(text)` yields, found faster in long texts by looking only where the sieve says."""
+    if len(text) < SIEVE_FROM:
+        yield from _CANDIDATE.finditer(text)
+        return
+    for start, end in candidate_windows(text):
+        yield from _CANDIDATE.finditer(text, start, end)
+
+
 def find_pnr(text: str, today: date | None = None) -> list[PnrMatch]:
     """Every personnummer or samordningsnummer in `text`, in order of appearance."""
     today = today or date.today()
     found: list[PnrMatch] = []
-    for match in _CANDIDATE.finditer(text):
+    for match in _candidates(text):
         century, sep = match["century"], match["sep"]
         yymmdd = match["date"]
         if match["group"]:

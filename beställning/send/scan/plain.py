@@ -17,7 +17,9 @@ if TYPE_CHECKING:
 _BASE64 = re.compile(r"[A-Za-z0-9+/]{20,}={0,2}(?:[ \t]*\r?\n[ \t]*[A-Za-z0-9+/]{4,}={0,2})*")
 _BINARY_WINDOW = 4 << 20
 # A sieve that runs at C speed: base64 letters become 'a', everything else a space; no run of 20 'a'
-# means no base64 block in the chunk, and the slower regex is skipped.
+# means no base64 block in the chunk, and the slower regex is skipped. The chunk is encoded as
+# Latin-1 with '?' for other characters (one byte a character, a plain copy for most text): every
+# non-ASCII character is a space to the sieve either way.
 _B64_SIEVE = bytes(
     ord("a") if chr(b).isascii() and (chr(b).isalnum() or chr(b) in "+/") else ord(" ") for b in range(256)
 )
@@ -30,7 +32,7 @@ def scan_plain(scanner: Scanner, part: Part, markup: bool, depth: int) -> None:
 
     def base64_blocks(chunk: str) -> None:
         nonlocal blobs
-        if len(chunk) < 40 or _B64_RUN not in chunk.encode("utf-8", "replace").translate(_B64_SIEVE):
+        if len(chunk) < 40 or _B64_RUN not in chunk.encode("latin-1", "replace").translate(_B64_SIEVE):
             return
         for match in _BASE64.finditer(chunk):
             if match.end() - match.start() < 40:

@@ -334,20 +334,21 @@ def scan_xml_part(
 
 _TEXT_RUNS = re.compile(rb">([^<]+)")  # the text between tags (faster than deleting every tag)
 # Attribute values with a digit: the quick form for what Office writes (a="v"), the full one otherwise.
-_ATTR_QUICK = re.compile(rb'="([^"<>]*[0-9][^"<>]*)"')
+# Possessive (*+) and digit-free before the first digit: no backtracking over long values.
+_ATTR_QUICK = re.compile(rb'="([^"0-9<>]*+[0-9][^"<>]*+)"')
 _ATTR = re.compile(rb"""\s[\w:.-]+\s*=\s*(?:"([^"]*[0-9][^"]*)"|'([^']*[0-9][^']*)')""")
 _NUMERIC_V = re.compile(rb"<(?:[\w.-]+:)?v>([0-9.Ee+]{7,20})</(?:[\w.-]+:)?v>")
 
 
 def _block_pattern(dialect: Dialect) -> re.Pattern[bytes]:
     names = sorted(dialect.blocks | {"tc", "tr", "txbxContent", "table-cell"})
-    return re.compile(rb"</(?:[\w.-]+:)?(?:" + "|".join(names).encode() + rb")>")
+    return re.compile(rb"</(?:[\w.-]++:)?(?:" + "|".join(names).encode() + rb")>")
 
 
 def _char_pattern(dialect: Dialect) -> re.Pattern[bytes] | None:
     if not dialect.chars:
         return None
-    return re.compile(rb"<(?:[\w.-]+:)?(" + "|".join(dialect.chars).encode() + rb")\b[^>]*>")
+    return re.compile(rb"<(?:[\w.-]++:)?(" + "|".join(dialect.chars).encode() + rb")\b[^>]*>")
 
 
 def _attribute_values(data: bytes) -> list[bytes]:
