@@ -5,6 +5,8 @@ Only layout: the send page connects the buttons to the send session.
 
 from __future__ import annotations
 
+from email.message import EmailMessage
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -71,3 +73,14 @@ class SendActionsPanel(QWidget):
         right.addLayout(progress_row)
         right.addWidget(self.progress_text)
         right.addWidget(self.status)
+
+    def show_preview(self, msg: EmailMessage | None) -> None:
+        """The checked message as the user's mail program would show it (empty when none was made)."""
+        if msg is None:
+            self.preview.clear()
+            return
+        body = msg.get_body(preferencelist=("plain",))
+        filled_by_mailer = self.tr("(ditt e-postprogram fyller i)")
+        sender, to, subject = self.tr("Från"), self.tr("Till"), self.tr("Ämne")
+        head = [f"{sender}: {msg.get('From', filled_by_mailer)}", f"{to}: {msg['To']}", f"{subject}: {msg['Subject']}"]
+        self.preview.setPlainText("\n".join([*head, "", ""]) + (body.get_content() if body is not None else ""))

@@ -38,7 +38,7 @@ from beställning.send.gate import GateOptions, Verdict, fingerprint
 from beställning.send.message import MAX_MESSAGE_MB
 from beställning.send.package import PackageError, Producer
 from beställning.send.record import METHOD_TEXT, resend_question
-from beställning.send.scan import clearances_from_json, clearances_to_json
+from beställning.send.scan import clearances_from_json, clearances_to_json, reviewed_clearances
 from beställning.send.session import GateRefused, SendSession
 from beställning.send.smtp import CancelToken, SendCancelled, SendError, SendResult
 from beställning.settings import SettingsStore
@@ -203,13 +203,11 @@ class SendPage(QWidget):
         if verdict is None or verdict.guard is None:
             return
         scan = verdict.guard.scan
-        kept = clearances_from_json(self.order.pnr_clearances)
-        dialog = ScanFindingsDialog([*scan.findings, *scan.cleared], kept, self)
+        kept, reviewed = clearances_from_json(self.order.pnr_clearances), [*scan.findings, *scan.cleared]
+        dialog = ScanFindingsDialog(reviewed, kept, self)
         if dialog.exec() != ScanFindingsDialog.DialogCode.Accepted:
             return
-        shown = {f.identity for f in [*scan.findings, *scan.cleared]}
-        others = [c for c in kept if c.finding not in shown]  # decisions about files not in this check
-        self.order.pnr_clearances = clearances_to_json([*others, *dialog.clearances()])
+        self.order.pnr_clearances = clearances_to_json(reviewed_clearances(kept, reviewed, dialog.clearances()))
         self.order.touch()
         self.order_changed.emit()
         self._invalidate()
@@ -319,7 +317,7 @@ class SendPage(QWidget):
         lines = verdict.reasons() + [f"⚠ {p.message}" for p in verdict.warnings]
         lines += [f"Obs: {note}" for note in (verdict.guard.scan.notes if verdict.guard else [])]
         self.guard_text.setPlainText("\n".join(lines) or self.tr("Inga problem hittades."))
-        self.preview.setPlainText(self._preview_text(verdict))
+        self.outbox.show_preview(verdict.message)
         self._update_buttons()
 
     def _check_failed(self, error: BaseException) -> None:
@@ -333,17 +331,6 @@ class SendPage(QWidget):
                 os_detail(error)
             )
         )
-
-    def _preview_text(self, verdict: Verdict) -> str:
-        msg = verdict.message
-        if msg is None:
-            return ""
-        body = msg.get_body(preferencelist=("plain",))
-        filled_by_mailer = self.tr("(ditt e-postprogram fyller i)")
-        sender, to, subject = self.tr("Från"), self.tr("Till"), self.tr("Ämne")
-        head = [f"{sender}: {msg.get('From', filled_by_mailer)}", f"{to}: {msg['To']}", f"{subject}: {msg['Subject']}"]
-        head += ["", ""]
-        return "\n".join(head) + (body.get_content() if body is not None else "")
 
     # --- asking the user (methods, so tests can answer) ---------------------------------------
     def ask_yes_no(self, question: str) -> bool:

@@ -2003,6 +2003,22 @@ Your work is saved automatically as a draft. Details are in the log file %2.</tr
         <source>&lt;b&gt;E-postmeddelandet&lt;/b&gt;</source>
         <translation>&lt;b&gt;The email&lt;/b&gt;</translation>
     </message>
+    <message>
+        <source>(ditt e-postprogram fyller i)</source>
+        <translation>(filled in by your email program)</translation>
+    </message>
+    <message>
+        <source>Från</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Ämne</source>
+        <translation>Subject</translation>
+    </message>
 </context>
 <context>
     <name>SendPage</name>
@@ -2029,18 +2045,6 @@ Your work is saved automatically as a draft. Details are in the log file %2.</tr
     <message>
         <source>Senast: {0} {1}</source>
         <translation>Last: {0} {1}</translation>
-    </message>
-    <message>
-        <source>Från</source>
-        <translation>From</translation>
-    </message>
-    <message>
-        <source>Till</source>
-        <translation>To</translation>
-    </message>
-    <message>
-        <source>Ämne</source>
-        <translation>Subject</translation>
     </message>
     <message>
         <source>”{0}” skickades, men kvittot kunde inte sparas ({1}). Ange ”Skickad till FK” på startsidan.</source>
@@ -2077,10 +2081,6 @@ Your work is saved automatically as a draft. Details are in the log file %2.</tr
     <message>
         <source>En fil kunde inte läsas eller skrivas ({0}). Kontrollera filen och granska igen.</source>
         <translation>A file could not be read or written ({0}). Check the file and review again.</translation>
-    </message>
-    <message>
-        <source>(ditt e-postprogram fyller i)</source>
-        <translation>(filled in by your email program)</translation>
     </message>
     <message>
         <source>Skicka igen?</source>

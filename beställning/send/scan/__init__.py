@@ -33,6 +33,7 @@ from beställning.send.scan.clearance import (
     clear,
     clearances_from_json,
     clearances_to_json,
+    reviewed_clearances,
 )
 from beställning.send.scan.engine import scan_bytes, scan_path
 from beställning.send.scan.formats import format_lines
@@ -62,6 +63,7 @@ __all__ = [
     "clearances_to_json",
     "decode_text",
     "format_lines",
+    "reviewed_clearances",
     "scan_bytes",
     "scan_order",
     "scan_path",

@@ -95,3 +95,12 @@ def clearances_from_json(data: Any) -> list[Clearance]:
         extra = {k: str(item.get(k, "")) for k in ("masked", "source", "place")}
         out.append(Clearance(finding, sha, reason, cleared_on, **extra))
     return out
+
+
+def reviewed_clearances(
+    stored: Iterable[Clearance], reviewed: Iterable[Finding], decisions: Iterable[Clearance]
+) -> list[Clearance]:
+    """The decisions to keep after the user reviewed `reviewed`: theirs for those findings, the stored
+    ones for findings not reviewed (other files, or files not in this check)."""
+    shown = {finding.identity for finding in reviewed}
+    return [c for c in stored if c.finding not in shown] + list(decisions)
