@@ -31,8 +31,7 @@ from PySide6.QtWidgets import (
 
 from beställning.form import load_form
 from beställning.order import Order
-from beställning.register import RegisterError
-from beställning.repository import OrderRepository, storage_message
+from beställning.repository import OrderRepository
 from beställning.secrets import SecretStore, default_store
 from beställning.send.gate import GateOptions, Verdict, fingerprint
 from beställning.send.message import MAX_MESSAGE_MB
@@ -40,7 +39,7 @@ from beställning.send.package import PackageError, Producer
 from beställning.send.record import METHOD_TEXT, resend_question
 from beställning.send.scan import clearances_from_json, clearances_to_json, reviewed_clearances
 from beställning.send.session import GateRefused, SendSession
-from beställning.send.smtp import CancelToken, SendCancelled, SendError, SendResult
+from beställning.send.smtp import CancelToken, SendResult
 from beställning.settings import SettingsStore
 from ui.ethics_panel import EthicsPanel
 from ui.i18n import localized
@@ -50,6 +49,7 @@ from ui.scan_findings_dialog import ScanFindingsDialog
 from ui.send_actions import SendActionsPanel
 from ui.send_checklist import GREEN, RED, ChecklistPanel
 from ui.send_handoff import HandOffs, os_detail
+from ui.send_outcome import SendOutcomes
 from ui.workers import Report, Task, run_in_background
 
 
@@ -76,10 +76,10 @@ class SendPage(QWidget):
         self.secrets = secrets or default_store()
         self.repository = repository or OrderRepository()
         self.session: SendSession | None = None  # the checked session for the open order
-        self._sending: SendSession | None = None  # a running SMTP send (may belong to another order)
+        self.sending: SendSession | None = None  # a running SMTP send (may belong to another order)
         self._busy = False
         self.task: Task[Any] | None = None
-        self._token: CancelToken | None = None
+        self.token: CancelToken | None = None
         self._build_ui(settings)
         self.destroyed.connect(lambda: self._close_session())
 
@@ -130,6 +130,7 @@ class SendPage(QWidget):
         self.sent_now_button, self.cancel_button = outbox.sent_now_button, outbox.cancel_button
         self.progress, self.progress_text = outbox.progress, outbox.progress_text
         self.handoffs = HandOffs(self)
+        self.outcomes = SendOutcomes(self)
         self.save_eml, self.open_mailer = self.handoffs.save_eml, self.handoffs.open_mailer
         self.save_folder, self.confirm_sent = self.handoffs.save_folder, self.handoffs.confirm_sent
         self.send_button.clicked.connect(self.start_send)
@@ -167,14 +168,14 @@ class SendPage(QWidget):
         self.ethics.setVisible(order.route == "forskning")
         self.ethics.set_order(order if order.route == "forskning" else None)
         self._invalidate()
-        if self._sending is not None:
-            if self.is_open(self._sending.order):
+        if self.sending is not None:
+            if self.is_open(self.sending.order):
                 self.status.setText(self.tr("Skickar …"))
             else:
                 self.status.setText(
                     self.tr(
                         "”{0}” skickas fortfarande. Sändningen registreras med den beställningen när den är klar."
-                    ).format(self._sending.order.title())
+                    ).format(self.sending.order.title())
                 )
 
     def is_open(self, order: Order) -> bool:
@@ -193,7 +194,7 @@ class SendPage(QWidget):
         self._invalidate()
 
     def _close_session(self) -> None:
-        if self.session is not None and self.session is not self._sending:
+        if self.session is not None and self.session is not self.sending:
             self.session.close()
         self.session = None
 
@@ -386,7 +387,7 @@ class SendPage(QWidget):
             if not self.secrets.status().available:
                 self.secrets.remember_for_session(self.smtp.account(), password)
         token = CancelToken()
-        self._token, self._sending, context = token, session, self._ssl_context
+        self.token, self.sending, context = token, session, self._ssl_context
 
         def work(report: Report) -> SendResult:
             return session.transmit(config, password, context, lambda text, part: report(part, text), token)
@@ -395,63 +396,14 @@ class SendPage(QWidget):
         self.set_busy(True, cancellable=True)
         self.task = run_in_background(
             work,
-            on_success=lambda result: self._send_done(session, result),
-            on_failure=lambda error: self._send_failed(session, error),
+            on_success=lambda result: self.outcomes.sent(session, result),
+            on_failure=lambda error: self.outcomes.failed(session, error),
             on_progress=self.show_progress,
             parent=self,
         )
 
     def cancel(self) -> None:
-        if self._token is not None:
-            self._token.cancel()  # the SMTP work ends with SendCancelled (or success if already handed over)
+        if self.token is not None:
+            self.token.cancel()  # the SMTP work ends with SendCancelled (or success if already handed over)
             self.cancel_button.setEnabled(False)
             self.progress_text.setText(self.tr("Avbryter …"))
-
-    def _send_done(self, session: SendSession, result: SendResult) -> None:
-        self.set_busy(False)
-        self._token = self._sending = None
-        files = len(session.verdict.package.files) if session.verdict and session.verdict.package else 0
-        sent = self.tr(
-            "Skickat till {0} med {1} bilagor (Message-ID {2}). "
-            "Försäkringskassan bekräftar mottagandet inom två arbetsdagar."
-        ).format(", ".join(result.recipients), files, result.message_id)
-        open_now = self.is_open(session.order)
-        try:
-            session.record("smtp", order=self.order if open_now else None)
-        except (RegisterError, OSError, ValueError) as exc:
-            self.status.setText(
-                self.tr(
-                    "”{0}” skickades, men kvittot kunde inte sparas ({1}). "
-                    "Ange ”Skickad till FK” på startsidan."
-                ).format(session.order.title(), storage_message(exc))
-                + "\n"
-                + sent
-            )
-            return
-        if not open_now:
-            session.close()
-            self.status.setText(
-                self.tr("Sändningen av ”{0}” är registrerad med den beställningen.").format(session.order.title())
-                + "\n"
-                + sent
-            )
-            return
-        self.order_changed.emit()
-        self.refresh_checklist()
-        if session.verdict is not None and session.verdict.guard is not None:
-            self.checklist.mark(session.verdict.guard)
-        self.status.setText(sent)
-
-    def _send_failed(self, session: SendSession, error: BaseException) -> None:
-        self.set_busy(False)
-        self._token = self._sending = None
-        whose = "" if self.is_open(session.order) else f"”{session.order.title()}”: "
-        if isinstance(error, SendCancelled | GateRefused):
-            self.status.setText(whose + str(error))
-            return
-        if isinstance(error, SendError):
-            if error.kind == "auth" and not self.secrets.status().available:
-                self.secrets.delete(self.smtp.account())  # forget the wrong session password: ask again
-            self.status.setText(whose + self.tr("Inget skickades. {0}").format(error))
-            return
-        self.status.setText(whose + self.tr("Inget skickades: oväntat fel ({0}).").format(error))
