@@ -153,3 +153,10 @@ def test_rows_from_an_imported_fk_list_carry_fks_table_name(tmp_path: Path) -> N
     rows = cart.selection_rows(order, catalog)
     assert headers(rows)[1] == "Grupp i katalogen / tabell i FK:s lista"
     assert sorted(r.from_fk_list for r in rows) == [False, True]
+
+
+def test_sources_in_the_selection_are_readable_also_for_orders_saved_with_catalog_keys() -> None:
+    order = load_order(Path(__file__).resolve().parent.parent / "examples" / "forskning.json")
+    assert any("[S" in pick.source for pick in order.variables)  # as the example file stores them
+    rows = cart.selection_rows(order, load_catalog())
+    assert rows and not any("[" in row.source for row in rows)

@@ -270,7 +270,8 @@ def selection_rows(order: Order, catalog: Catalog | None = None) -> list[Selecti
                 description=p.description,
                 period=format_period(requests.get(p.benefit)),
                 justification=p.justification,
-                source=p.source,
+                # Orders saved before sources were made readable still hold the catalog's keys ([S3]).
+                source=readable_source(p.source, catalog.sources) if catalog is not None else p.source,
                 kind=p.kind,
                 from_fk_list=from_fk_list,
                 confidence=confidence,
