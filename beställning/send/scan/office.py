@@ -96,6 +96,7 @@ class _Package:
         placer: xmltext.Placer,
         sink: Callable[[Finding], None] | None = None,
         hook: xmltext.Hook | None = None,
+        views: xmltext.Views | None = None,
     ) -> None:
         if info.file_size == 0:
             return  # an empty part (LibreOffice writes empty Configurations2/… files): nothing to read
@@ -112,6 +113,7 @@ class _Package:
                         sink or self.scanner.sink,
                         hook,
                         namespaces,
+                        views,
                     )
                     return
                 except xmltext.UnboundPrefix:
@@ -197,7 +199,7 @@ class _Ooxml(_Package):
                 self.other(info)
                 continue
             dialect, placer, hook = self._kind(name, sheet_names, shared)
-            self.xml(info, dialect, placer, None, hook)
+            self.xml(info, dialect, placer, None, hook, sheet_views if dialect is xmltext.SHEET else None)
         shared.report_unused(self.scanner)
         self.finish()
 
@@ -389,6 +391,11 @@ def excel_formula_views(text: str) -> list[str]:
 
 def header_text(text: str) -> str:
     return _HEADER_CODES.sub(" ", text)
+
+
+def sheet_views(text: str) -> list[str]:
+    """What the hook reads in formulas and headers, for the fast reader, which reads a sheet as one text."""
+    return [_FORMULA_JOIN.sub("", text), header_text(text)]
 
 
 # --- ODF -----------------------------------------------------------------------------------------

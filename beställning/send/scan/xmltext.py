@@ -8,13 +8,15 @@ targets, alt texts, ODF's office:value) are values of their own.
 Two readers with the same rules: `walk_xml` (expat, exact places such as 'tabell 1, rad 2, cell 2')
 for ordinary parts, and `fast_xml` for parts above LARGE_PART bytes, which strips tags in big chunks
 with regular expressions so a 150 MB document.xml is scanned in bounded memory at C speed (places
-are then 'stycke N').
+are then 'stycke N'). The fast reader looks for block ends by the prefixes the root element binds
+to the dialect's namespaces ('w:' in Word), literal prefixes being three times faster to find than
+any prefix; a part that declares namespaces anywhere else is read with any prefix.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO
 from xml.parsers import expat
@@ -26,6 +28,7 @@ from beställning.send.scan.text import Sink, TextStream, decode_entities, scan_
 LARGE_PART = 4 * 1024 * 1024
 Emit = Callable[[str, str, bool, str], None]
 Hook = Callable[[str, str, str], list[str]]
+Views = Callable[[str], list[str]]  # other readings of a text, always as many
 _READ = 1 << 20
 
 
@@ -37,13 +40,39 @@ class Dialect:
     chars: dict[str, str] = field(default_factory=dict)
     numeric_text: frozenset[str] = frozenset()  # elements whose text may be a number that lost its zero
     numeric_attrs: frozenset[str] = frozenset()  # attributes (local names) that may hold such a number
+    # The namespace URIs these names belong to, for the fast reader (empty: any prefix at all).
+    namespaces: frozenset[str] = frozenset()
 
+
+_W = (
+    "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "http://purl.oclc.org/ooxml/wordprocessingml/main",
+)
+_A = ("http://schemas.openxmlformats.org/drawingml/2006/main", "http://purl.oclc.org/ooxml/drawingml/main")
+_CHART = (
+    "http://schemas.openxmlformats.org/drawingml/2006/chart",
+    "http://purl.oclc.org/ooxml/drawingml/chart",
+    "http://schemas.microsoft.com/office/drawing/2014/chartex",
+)
+_SML = (
+    "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "http://purl.oclc.org/ooxml/spreadsheetml/main",
+    "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main",  # x14: data validation lists
+    "http://schemas.microsoft.com/office/excel/2006/main",  # xm:f
+)
+_ODF = tuple(f"urn:oasis:names:tc:opendocument:xmlns:{name}:1.0" for name in ("text", "table", "drawing", "office"))
 
 WORD = Dialect(
     frozenset({"p"}),
     {"tab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-", "softHyphen": ""},
+    namespaces=frozenset(_W + _A),
 )
-DRAWING = Dialect(frozenset({"p", "v", "f"}), {"tab": "\t", "br": "\n"}, numeric_text=frozenset({"v"}))
+DRAWING = Dialect(
+    frozenset({"p", "v", "f"}),
+    {"tab": "\t", "br": "\n"},
+    numeric_text=frozenset({"v"}),
+    namespaces=frozenset(_A + _CHART),
+)
 SHEET = Dialect(
     frozenset(
         {
@@ -61,10 +90,16 @@ SHEET = Dialect(
         }
     ),
     numeric_text=frozenset({"v"}),
+    namespaces=frozenset(_SML),
 )
-SHARED_STRINGS = Dialect(frozenset({"si", "text"}))
+SHARED_STRINGS = Dialect(frozenset({"si", "text"}), namespaces=frozenset(_SML))
 PIVOT = Dialect(frozenset(), numeric_attrs=frozenset({"v"}))
-ODF = Dialect(frozenset({"p", "h"}), {"tab": "\t", "line-break": "\n", "s": " "}, numeric_attrs=frozenset({"value"}))
+ODF = Dialect(
+    frozenset({"p", "h"}),
+    {"tab": "\t", "line-break": "\n", "s": " "},
+    numeric_attrs=frozenset({"value"}),
+    namespaces=frozenset(_ODF),
+)
 GENERIC = Dialect(frozenset())
 
 
@@ -302,14 +337,16 @@ def scan_xml_part(
     sink: Sink,
     hook: Hook | None = None,
     namespaces: bool = True,
+    views: Views | None = None,
 ) -> None:
     """Findings in one XML part, each placed; large parts take the fast reader.
 
     `hook(text, place, element)` may replace a value by the texts to scan instead (formula pieces
-    joined, header codes taken out), or by [] when it handled the value itself.
+    joined, header codes taken out), or by [] when it handled the value itself. The fast reader
+    cannot tell elements apart, so it scans `views(text)` of all the part's text instead.
     """
     if size > LARGE_PART:
-        fast_xml(stream, dialect, placer.label, source, file_sha256, sink)
+        fast_xml(stream, dialect, placer.label, source, file_sha256, sink, views)
         return
     seen: set[tuple[str, str]] = set()
 
@@ -333,71 +370,127 @@ def scan_xml_part(
 # --- the fast reader for large parts ------------------------------------------------------------------
 
 _TEXT_RUNS = re.compile(rb">([^<]+)")  # the text between tags (faster than deleting every tag)
-# Attribute values with a digit: the quick form for what Office writes (a="v"), the full one otherwise.
-# Possessive (*+) and digit-free before the first digit: no backtracking over long values.
-_ATTR_QUICK = re.compile(rb'="([^"0-9<>]*+[0-9][^"<>]*+)"')
-_ATTR = re.compile(rb"""\s[\w:.-]+\s*=\s*(?:"([^"]*[0-9][^"]*)"|'([^']*[0-9][^']*)')""")
+# Attribute values with a digit, however quoted and spaced; possessive (*+) and digit-free before
+# the first digit, so there is no backtracking over long values. Starting at '=' lets re jump to it.
+_ATTR = re.compile(rb"""=\s*+(?:"([^"0-9<>]*+[0-9][^"<>]*+)"|'([^'0-9<>]*+[0-9][^'<>]*+)')""")
 _NUMERIC_V = re.compile(rb"<(?:[\w.-]+:)?v>([0-9.Ee+]{7,20})</(?:[\w.-]+:)?v>")
+_ANY_PREFIX = rb"(?:[\w.-]++:)?"
+# Elements that end a block in every dialect: table cells and rows.
+_BOUNDARIES = frozenset({"tc", "tr", "table-cell"})
+# Elements that hold blocks inside a block (Word's and ODF's text boxes, ODF's notes and comments):
+# their start is a block edge too, so the text before them does not join the text inside.
+_NESTS = frozenset({"txbxContent", "text-box", "note-body", "annotation"})
+_ROOT_TAG = re.compile(rb"<(?![?!])[^>]*+>")
+_XMLNS = re.compile(rb"""\sxmlns(?::([\w.-]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
-def _block_pattern(dialect: Dialect) -> re.Pattern[bytes]:
-    names = sorted(dialect.blocks | {"tc", "tr", "txbxContent", "table-cell"})
-    return re.compile(rb"</(?:[\w.-]++:)?(?:" + "|".join(names).encode() + rb")>")
+def _chunks(stream: BinaryIO) -> Iterator[bytes]:
+    """The part in chunks of about 1 MB, each ending just after a '>' (so never inside a tag)."""
+    rest = b""
+    while block := stream.read(_READ):
+        data = rest + block
+        cut = data.rfind(b">") + 1
+        data, rest = data[:cut], data[cut:]
+        if data:
+            yield data
+    if rest:
+        yield rest
 
 
-def _char_pattern(dialect: Dialect) -> re.Pattern[bytes] | None:
-    if not dialect.chars:
-        return None
-    return re.compile(rb"<(?:[\w.-]++:)?(" + "|".join(dialect.chars).encode() + rb")\b[^>]*>")
+@dataclass(frozen=True)
+class _Tags:
+    """The fast reader's patterns for the tags that matter; every other tag just vanishes.
+
+    A block's end becomes a line break (a line is a block). An element that stands for a character
+    becomes it, and the start of an element that nests blocks becomes a tab.
+    """
+
+    ends: re.Pattern[bytes]
+    starts: re.Pattern[bytes]
+    bound: bool  # only the root's prefixes: a part that declares more must be read with any prefix
 
 
-def _attribute_values(data: bytes) -> list[bytes]:
-    """Attribute values of at least 7 characters with a digit in them (shorter ones hold no number)."""
-    if b"='" in data or b"= " in data or b" =" in data:
-        found = [m.group(1) or m.group(2) for m in _ATTR.finditer(data)]
+def _tags(dialect: Dialect, prefixes: list[bytes] | None) -> _Tags:
+    """Patterns for these prefixes ('w:', or b'' for the default namespace), or for any when None."""
+    if prefixes is None:
+        prefix = _ANY_PREFIX
     else:
-        found = _ATTR_QUICK.findall(data)
-    return [value for value in found if len(value) >= 7]
+        prefix = rb"(?:" + b"|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True)) + rb")"
+    blocks = sorted(dialect.blocks | _BOUNDARIES | _NESTS)
+    ends = re.compile(rb"</" + prefix + rb"(?:" + "|".join(blocks).encode() + rb")>")
+    names = sorted(_NESTS | set(dialect.chars), key=len, reverse=True)
+    starts = re.compile(rb"<" + prefix + rb"(" + "|".join(names).encode() + rb")\b[^>]*+>")
+    return _Tags(ends, starts, prefixes is not None)
 
 
-def fast_xml(stream: BinaryIO, dialect: Dialect, label: str, source: str, file_sha256: str, sink: Sink) -> None:
+def _root_prefixes(data: bytes, namespaces: frozenset[str]) -> tuple[list[bytes] | None, int]:
+    """The prefixes the root element binds to `namespaces`, and where its start tag ends.
+
+    None when there is nothing to bind, the root tag is not in `data`, or it binds none of them.
+    """
+    root = _ROOT_TAG.search(data) if namespaces else None
+    if root is None:
+        return None, 0
+    prefixes = [
+        (name + b":") if name else b""
+        for name, double, single in _XMLNS.findall(root.group())
+        if (double or single).decode("utf-8", "replace") in namespaces
+    ]
+    return (prefixes or None), root.end()
+
+
+def fast_xml(
+    stream: BinaryIO,
+    dialect: Dialect,
+    label: str,
+    source: str,
+    file_sha256: str,
+    sink: Sink,
+    views: Views | None = None,
+) -> None:
     """Scan a large XML part in 1 MB chunks: block ends become line breaks, other tags vanish.
 
     Places are 'stycke N' (the block count). Attribute values and numeric values are scanned as
-    separate values in the same pass, so nothing the exact reader sees is skipped.
+    separate values in the same pass, so nothing the exact reader sees is skipped. A character
+    element that breaks a line (<w:br/>) becomes a tab here, so block numbers stay right.
     """
-    blocks = _block_pattern(dialect)
-    chars = _char_pattern(dialect)
-    char_map = {name.encode(): text.encode() for name, text in dialect.chars.items()}
-    text = TextStream(source, sink, file_sha256, place=label, line_word="stycke")
-    seen: set[str] = set()
+    # A line break inside a block becomes a tab: lines count blocks.
+    char_map = {name.encode(): ("\t" if text == "\n" else text).encode() for name, text in dialect.chars.items()}
+    seen: set[tuple[str, str]] = set()
 
-    def value_sink(finding: Finding) -> None:
-        if finding.masked not in seen:
-            seen.add(finding.masked)
+    def unique(finding: Finding) -> None:
+        key = (finding.place, finding.masked)
+        if key not in seen:
+            seen.add(key)
             sink(finding)
 
-    rest = b""
-    while True:
-        block = stream.read(_READ)
-        data = rest + block
-        if block:
-            cut = data.rfind(b">") + 1
-            data, rest = data[:cut], data[cut:]
-        if not data:
-            break
-        if chars is not None:
-            data = chars.sub(lambda m: char_map.get(m.group(1), b""), data)
+    text = TextStream(source, unique, file_sha256, place=label, line_word="stycke")
+    others: list[TextStream] = []  # one per view, fed a view's text or only its line breaks
+    tags: _Tags | None = None
+    for data in _chunks(stream):
+        if tags is None:
+            prefixes, root_end = _root_prefixes(data, dialect.namespaces)
+            tags = _tags(dialect, prefixes)
+        else:
+            root_end = 0
+        if tags.bound and data.find(b"xmlns", root_end) >= 0:
+            tags = _tags(dialect, None)  # a namespace declared below the root: its prefix is unknown
+        marked = tags.ends.sub(b"\n", tags.starts.sub(lambda m: char_map.get(m.group(1), b"\t"), data))
         # A chunk starts right after a '>', so every text run follows one.
-        stripped = b"".join(_TEXT_RUNS.findall(b">" + blocks.sub(b"\n", data)))
-        text.feed(decode_entities(stripped.decode("utf-8", errors="replace")))
-        values = _attribute_values(data)
+        stripped = b"".join(_TEXT_RUNS.findall(b">" + marked))
+        chunk = decode_entities(stripped.decode("utf-8", errors="replace"))
+        text.feed(chunk)
+        for index, view in enumerate(views(chunk) if views is not None else []):
+            if index == len(others):
+                others.append(TextStream(source, unique, file_sha256, place=label, line_word="stycke"))
+            others[index].feed(view if view != chunk else "\n" * chunk.count("\n"))
+        values = [a or b for a, b in _ATTR.findall(data)]
+        values = [value for value in values if len(value) >= 7]  # shorter ones hold no number
         if dialect.numeric_text or dialect.numeric_attrs:
             for raw in _NUMERIC_V.findall(data) + [v for v in values if v[:1].isdigit()]:
                 values += [c.encode() for c in numeric_text_candidates(raw.decode("ascii", errors="replace"))]
         if values:  # one string, a value a line: values never join, and one search per chunk
             joined = decode_entities(b"\n".join(values).decode("utf-8", errors="replace"))
-            scan_values([joined], source, f"{label}, attribut", file_sha256, value_sink)
-        if not block:
-            break
-    text.close()
+            scan_values([joined], source, f"{label}, attribut", file_sha256, unique)
+    for reader in [text, *others]:
+        reader.close()
