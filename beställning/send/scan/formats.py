@@ -28,7 +28,8 @@ READ: tuple[Format, ...] = (
         "text",
         "Text",
         ".txt .csv .tsv .tab .dat .log .md .sql .sps .do .sas .r .py m.fl.",
-        "all text i UTF-8, UTF-16/32 (med eller utan BOM), cp1252/latin-1; känns igen på innehållet",
+        "all text i UTF-8, UTF-16/32 (med eller utan BOM), cp1252/latin-1; känns igen på innehållet; "
+        "i en CSV-kolumn med personnummer sparade som tal läggs den inledande nollan tillbaka",
     ),
     Format("json", "JSON, XML", ".json .xml", "texten, \\u-koder och teckenreferenser avkodade"),
     Format(

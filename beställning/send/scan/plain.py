@@ -7,6 +7,7 @@ import binascii
 import re
 from typing import TYPE_CHECKING
 
+from beställning.send.scan.columns import LostZeroColumns
 from beställning.send.scan.report import CannotRead, Finding
 from beställning.send.scan.text import TextStream, decode_text, looks_binary, stream_text_file
 
@@ -43,7 +44,18 @@ def scan_plain(scanner: Scanner, part: Part, markup: bool, depth: int) -> None:
             blobs += 1
             scanner.scan_nested_bytes(f"base64-{blobs}", f"{part.source} → base64-block {blobs}", data, depth)
 
-    stream_text_file(part.stream, part.source, scanner.sink, scanner.file_sha256, markup, base64_blocks)
+    columns = None if markup else LostZeroColumns(part.source, scanner.sink, scanner.file_sha256)
+    stream_text_file(
+        part.stream,
+        part.source,
+        scanner.sink,
+        scanner.file_sha256,
+        markup,
+        base64_blocks,
+        on_text=columns.feed if columns else None,
+    )
+    if columns is not None:
+        columns.close()
 
 
 def _decode_base64(text: str) -> bytes | None:

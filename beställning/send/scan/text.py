@@ -246,14 +246,24 @@ def stream_text_file(
     markup: bool = False,
     on_chunk: Callable[[str], None] | None = None,
     read_bytes: int = CHUNK_CHARS,
+    on_text: Callable[[str], None] | None = None,
 ) -> None:
-    """Scan a text file chunk by chunk: its encoding guessed from its start, memory bounded by the chunk."""
+    """Scan a text file chunk by chunk: its encoding guessed from its start, memory bounded by the chunk.
+
+    `on_chunk` is given each chunk as it is scanned, `on_text` the text as it is decoded.
+    """
     head = stream.read(65536)
     encoding, skip = guess_encoding(head)
     decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
     text = TextStream(source, sink, file_sha256, markup=markup, on_chunk=on_chunk)
-    text.feed(decoder.decode(head[skip:]))
+
+    def feed(piece: str) -> None:
+        text.feed(piece)
+        if on_text is not None:
+            on_text(piece)
+
+    feed(decoder.decode(head[skip:]))
     while block := stream.read(read_bytes):
-        text.feed(decoder.decode(block))
-    text.feed(decoder.decode(b"", final=True))
+        feed(decoder.decode(block))
+    feed(decoder.decode(b"", final=True))
     text.close()

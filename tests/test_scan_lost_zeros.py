@@ -1,0 +1,111 @@
+"""Personnummer that lost their leading zero in a CSV column (saved from Excel or Calc as numbers).
+
+Someone born 2000-2009 has a number starting with 0: a spreadsheet keeps it as a number and writes
+112189876 (nine digits), or seven or eight digits for 2000. The guard puts the zeros back in a
+column named as a personnummer, or in one whose values mostly read as numbers once restored, and
+stays quiet on columns of amounts and serial numbers of the same length.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from beställning.send.scan import columns, scan_path
+from tests.pnr_numbers import make_numbers, masked
+
+YOUNG = make_numbers(40, seed=31, born_2000s=True)
+OLDER = make_numbers(5, seed=32)
+
+
+def as_number(ten: str) -> str:
+    return str(int(ten))
+
+
+def expected(numbers: list[str]) -> list[str]:
+    return sorted({masked(n) for n in numbers})
+
+
+def finding_masks(path: Path) -> list[str]:
+    report = scan_path(path)
+    assert not report.unreadable, report.unreadable
+    return sorted({f.masked for f in report.findings})
+
+
+@pytest.mark.parametrize(
+    ("header", "delimiter", "quote", "newline", "encoding"),
+    [
+        ("lopnr;pnr;kommun", ";", "", "\r\n", "utf-8-sig"),  # Excel, svenska inställningar
+        ("lopnr,personnummer,kommun", ",", '"', "\n", "utf-8"),
+        ("lopnr\tPNR\tkommun", "\t", "", "\r\n", "utf-16"),
+        ("Löpnr;Personnr;Kommun", ";", "", "\r\n", "cp1252"),
+    ],
+)
+def test_named_column_in_every_shape(
+    tmp_path: Path, header: str, delimiter: str, quote: str, newline: str, encoding: str
+) -> None:
+    rows = [header] + [
+        delimiter.join([str(i), f"{quote}{as_number(n)}{quote}", "Umeå"]) for i, n in enumerate(YOUNG[:3], 1)
+    ]
+    path = tmp_path / "nyckel.csv"
+    path.write_bytes(newline.join(rows).encode(encoding) + newline.encode(encoding))
+    assert finding_masks(path) == expected(YOUNG[:3])
+
+
+def test_column_without_a_telling_name_is_judged_by_its_values(tmp_path: Path) -> None:
+    rows = ["id;x;y"] + [f"{i};{as_number(n)};{1_000_000 + i}" for i, n in enumerate(YOUNG + OLDER, 1)]
+    path = tmp_path / "export.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert finding_masks(path) == expected(YOUNG + OLDER)
+
+
+def test_born_in_2000_keeps_seven_or_eight_digits(tmp_path: Path) -> None:
+    numbers = [n for n in make_numbers(400, seed=33, born_2000s=True) if n.startswith("00")][:4]
+    assert {len(as_number(n)) for n in numbers} <= {7, 8} and numbers
+    path = tmp_path / "barn.csv"
+    path.write_text("pnr\n" + "\n".join(as_number(n) for n in numbers) + "\n", encoding="utf-8")
+    assert finding_masks(path) == expected(numbers)
+
+
+def test_headerless_file_with_one_number(tmp_path: Path) -> None:
+    path = tmp_path / "en.txt"
+    path.write_text(as_number(YOUNG[0]) + "\n", encoding="utf-8")
+    assert finding_masks(path) == [masked(YOUNG[0])]
+
+
+def test_amounts_and_serial_numbers_of_seven_to_nine_digits_raise_nothing(tmp_path: Path) -> None:
+    """Clean corpus: 20,000 rows of amounts, serial numbers and ids; about 600 would pass on their own."""
+    rng = random.Random(5)
+    rows = ["lopnr;belopp_kr;arendeid;inkomst"] + [
+        ";".join(
+            str(v)
+            for v in (
+                1_000_000 + i,
+                rng.randrange(10**6, 10**8),
+                rng.randrange(10**8, 10**9),
+                rng.randrange(10**6, 10**7),
+            )
+        )
+        for i in range(20_000)
+    ]
+    path = tmp_path / "statistik.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert finding_masks(path) == []
+
+
+def test_a_key_column_is_read_to_the_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(columns, "SAMPLE_LINES", 10)
+    rows = ["a;b"] + [f"{i};{as_number(n)}" for i, n in enumerate(YOUNG, 1)]
+    path = tmp_path / "lång.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    report = scan_path(path)
+    assert sorted({f.masked for f in report.findings}) == expected(YOUNG)
+    assert {f.place for f in report.findings if f.masked == masked(YOUNG[-1])} == {f"rad {len(YOUNG) + 1}"}
+
+
+def test_old_mac_line_endings(tmp_path: Path) -> None:
+    path = tmp_path / "mac.csv"
+    path.write_bytes(("pnr\r" + "\r".join(as_number(n) for n in YOUNG[:2]) + "\r").encode())
+    assert finding_masks(path) == expected(YOUNG[:2])
