@@ -1,4 +1,4 @@
-"""Review fix on the send page: a draft handed to the mail program is not a send until the user says so."""
+"""The send page: a draft handed to the mail program is not a send until the user says so."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Review fixes on the send page's hand-offs: folder saved in the background and only from a current
+"""The send page's hand-offs: folder saved in the background and only from a current
 check, the shared save dialog, and file errors told in Swedish instead of the generic error dialog."""
 
 from __future__ import annotations

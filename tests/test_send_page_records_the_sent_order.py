@@ -1,4 +1,4 @@
-"""Review fix: an SMTP send is recorded on the order it sent, even if another order is opened meanwhile."""
+"""An SMTP send is recorded on the order it sent, even if another order is opened meanwhile."""
 
 from __future__ import annotations
 

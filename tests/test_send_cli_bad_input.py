@@ -1,4 +1,4 @@
-"""Review fixes on the way out: a multi-line title, a nonsense size limit, a folder that cannot be made."""
+"""Bad input on the way out: a multi-line title, a nonsense size limit, a folder that cannot be made."""
 
 from __future__ import annotations
 
