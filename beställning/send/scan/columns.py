@@ -30,7 +30,7 @@ _PNR_HEADER = re.compile(
 @dataclass
 class _Column:
     seen: int = 0
-    hits: list[tuple[int, PnrMatch]] = field(default_factory=list)  # (line, match) while undecided
+    hits: list[tuple[int, str, PnrMatch]] = field(default_factory=list)  # (line, as written, match) until decided
 
 
 class LostZeroColumns:
@@ -96,10 +96,11 @@ class LostZeroColumns:
         hits = find_pnr(value.zfill(10))
         if not hits:
             return
+        written = value[:-4] + "****"  # as the file shows it, masked
         if self._read is None:
-            column.hits.append((self._line, hits[0]))
+            column.hits.append((self._line, written, hits[0]))
         else:
-            self._report(index, self._line, hits[0])
+            self._report(index, self._line, written, hits[0])
 
     def _named(self, index: int) -> bool:
         return index < len(self._names) and _PNR_HEADER.fullmatch(self._names[index]) is not None
@@ -114,12 +115,12 @@ class LostZeroColumns:
         self._read |= {index for index in range(len(self._names)) if self._named(index)}
         for index in sorted(self._read):
             column = self._columns.get(index)
-            for line, hit in column.hits if column else []:
-                self._report(index, line, hit)
+            for line, written, hit in column.hits if column else []:
+                self._report(index, line, written, hit)
         self._columns = {index: column for index, column in self._columns.items() if index in self._read}
         self._done = not self._read
 
-    def _report(self, index: int, line: int, hit: PnrMatch) -> None:
+    def _report(self, index: int, line: int, written: str, hit: PnrMatch) -> None:
         name = self._names[index] if index < len(self._names) and self._names[index] else f"kolumn {index + 1}"
-        context = f"{name}: {hit.masked} (skrivet som tal utan inledande nolla)"
+        context = f"{name}: {written} (sparat som tal; med nollan {hit.masked})"
         self.sink(Finding(self.source, f"rad {line}", hit.masked, hit.kind, self.file_sha256, context))
