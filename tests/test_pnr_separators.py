@@ -91,3 +91,30 @@ def test_one_luhn_in_the_code_base() -> None:
     from beställning.formats import luhn_ok
 
     assert pnr.find_pnr.__globals__["luhn_ok"] is luhn_ok
+
+
+@pytest.mark.parametrize(
+    "separator",
+    ["\u2011", "\u2010", "\u2212", "\uff0d", "\u202f", "\u2009", " \u2212 "],
+    ids=[
+        "non-breaking hyphen",
+        "hyphen",
+        "minus",
+        "full-width hyphen",
+        "narrow no-break space",
+        "thin space",
+        "minus with spaces",
+    ],
+)
+def test_dashes_and_spaces_from_word_processors(separator: str) -> None:
+    assert masked(f"Person 811218{separator}9876 deltar") == ["811218-****"]
+
+
+@pytest.mark.parametrize("unseen", ["\u00ad", "\u200b", "\u2060", "\ufeff"], ids=["soft hyphen", "zwsp", "wj", "bom"])
+@pytest.mark.parametrize("at", [4, 6, 8])
+def test_an_unseen_character_inside_the_number_does_not_hide_it(unseen: str, at: int) -> None:
+    from beställning.send.scan.text import scan_text
+
+    number = "811218-9876" if at != 6 else "8112189876"
+    text = f"Person {number[:at]}{unseen}{number[at:]} deltar"
+    assert [f.masked for f in scan_text(text, "brev.txt")] == ["811218-****"]

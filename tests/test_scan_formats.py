@@ -573,3 +573,13 @@ def test_what_old_and_new_libreoffice_files_hold_does_not_block() -> None:
     report = scan_bytes("gammal.ott", zip_bytes(members, stored_first="mimetype"))
     assert not report.unreadable, report.unreadable
     assert masks(report) == [masked(P1)]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".html"])
+def test_soft_hyphen_and_non_breaking_hyphen_in_files(tmp_path: Path, suffix: str) -> None:
+    """Writer exports a soft hyphen (U+00AD, or &shy;) and a non-breaking hyphen (U+2011) as characters."""
+    path = tmp_path / f"brev{suffix}"
+    text = f"{P1[:4]}\u00ad{P1[4:]} och {P2[:6]}\u2011{P2[6:]} och {P3[:3]}&shy;{P3[3:]}"
+    path.write_text(f"<p>{text}</p>" if suffix == ".html" else text, encoding="utf-8")
+    expected = {masked(P1), masked(P2)} | ({masked(P3)} if suffix == ".html" else set())
+    assert set(masks(scan_path(path))) >= expected

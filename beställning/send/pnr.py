@@ -24,9 +24,14 @@ from beställning.formats import luhn_ok
 from beställning.send.pnr_sieve import SIEVE_FROM, candidate_windows
 
 # Between the date and the last four: a dash, plus, dot or slash with optional spaces, or 1-3 spaces.
-_SPACE = r"[ \u00a0]"
+# Spaces: plain, no-break, narrow no-break (U+202F), figure and thin space. Dashes: hyphen, the
+# non-breaking hyphen Word and Writer insert (U+2011), en and em dash, minus sign (U+2212) and the
+# full-width forms.
+SPACES = " \u00a0\u202f\u2007\u2009"
+_SPACE = f"[{SPACES}]"
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"
 _MONTH = "(?:0[1-9]|1[0-2])"  # in the pattern, so organisation numbers (month digit >= 2) fail at once
-_SEPARATOR = rf"(?:{_SPACE}{{0,2}}[-\u2013\u2014+./]{_SPACE}{{0,2}}|{_SPACE}{{1,3}})"
+_SEPARATOR = rf"(?:{_SPACE}{{0,2}}[-{_DASHES}+./]{_SPACE}{{0,2}}|{_SPACE}{{1,3}})"
 # The regex starts with a digit class so the engine can skip quickly to digits (a leading
 # lookbehind would make it try every position); "not glued to another digit or to 'digit-'" is
 # asserted right after the first digit. Not one part of a longer digit group joined by '-', '/' or
@@ -130,7 +135,7 @@ def find_pnr(text: str, today: date | None = None) -> list[PnrMatch]:
         century, sep = match["century"], match["sep"]
         yymmdd = match["date"]
         if match["group"]:
-            if not sep or sep.strip(" \u00a0"):
+            if not sep or sep.strip(SPACES):
                 continue  # 4-2-4 is written with spaces only: '8112 18 9876'
             yymmdd = yymmdd[:4] + yymmdd[-2:]
         if yymmdd[2:4] not in _MONTHS or yymmdd[4:6] not in _DAYS:
@@ -143,7 +148,7 @@ def find_pnr(text: str, today: date | None = None) -> list[PnrMatch]:
             continue
         if _looks_like_timestamp(text, match):
             continue
-        shown_sep = "+" if sep is not None and sep.strip(" \u00a0") == "+" else "-"
+        shown_sep = "+" if sep is not None and sep.strip(SPACES) == "+" else "-"
         found.append(PnrMatch(match.start(), match.end(), kind, f"{century or ''}{yymmdd}{shown_sep}****"))
     return found
 

@@ -106,8 +106,14 @@ def strip_markup(text: str) -> str:
     return _TAG.sub(lambda m: "\n" * m.group().count("\n"), text)
 
 
+# Characters a reader does not see, which editors put inside words: the soft hyphen (U+00AD), the
+# zero-width space and joiners, the word joiner and a stray BOM. A number with one inside is a number.
+_UNSEEN = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_WITHOUT_UNSEEN = dict.fromkeys(map(ord, _UNSEEN))
+
+
 def text_views(text: str, markup: bool) -> list[str]:
-    """The text as written, and as decoded views when it has entities, escapes or markup."""
+    """The text as written, and as decoded views when it has entities, escapes, markup or unseen characters."""
     views = [text]
     if markup:
         views.append(decode_entities(strip_markup(text)))
@@ -115,6 +121,9 @@ def text_views(text: str, markup: bool) -> list[str]:
         views.append(decode_entities(text))
     if "\\u" in text:
         views.append(decode_json_escapes(text))
+    for view in list(views):
+        if any(char in view for char in _UNSEEN):
+            views.append(view.translate(_WITHOUT_UNSEEN))
     return views
 
 
@@ -134,18 +143,22 @@ def masked_context(text: str, hit: PnrMatch) -> str:
 
 
 def scan_text(text: str, source: str, place: str = "", file_sha256: str = "") -> list[Finding]:
-    """Findings in a text, placed by line number when the text has several lines."""
-    hits = find_pnr(text)
-    if not hits:
-        return []
-    newlines = [i for i, char in enumerate(text) if char == "\n"] if "\n" in text else []
-    findings = []
-    for hit in hits:
-        where = place
-        if newlines:
-            line = f"rad {bisect.bisect_left(newlines, hit.start) + 1}"
-            where = f"{place}, {line}" if place else line
-        findings.append(Finding(source, where or "text", hit.masked, hit.kind, file_sha256, masked_context(text, hit)))
+    """Findings in a text (every view of it), placed by line number when the text has several lines."""
+    findings: list[Finding] = []
+    seen: set[tuple[str, str]] = set()
+    for view in text_views(text, markup=False):
+        hits = find_pnr(view)
+        newlines = [i for i, char in enumerate(view) if char == "\n"] if hits and "\n" in view else []
+        for hit in hits:
+            where = place
+            if newlines:
+                line = f"rad {bisect.bisect_left(newlines, hit.start) + 1}"
+                where = f"{place}, {line}" if place else line
+            if (where, hit.masked) not in seen:
+                seen.add((where, hit.masked))
+                findings.append(
+                    Finding(source, where or "text", hit.masked, hit.kind, file_sha256, masked_context(view, hit))
+                )
     return findings
 
 
