@@ -63,7 +63,7 @@ _SML = (
 _ODF = tuple(f"urn:oasis:names:tc:opendocument:xmlns:{name}:1.0" for name in ("text", "table", "drawing", "office"))
 
 WORD = Dialect(
-    frozenset({"p"}),
+    frozenset({"p", "delText", "delInstrText"}),  # tracked deletions: their own text, not glued to the new
     {"tab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-", "softHyphen": ""},
     namespaces=frozenset(_W + _A),
 )
@@ -95,7 +95,8 @@ SHEET = Dialect(
 SHARED_STRINGS = Dialect(frozenset({"si", "text"}), namespaces=frozenset(_SML))
 PIVOT = Dialect(frozenset(), numeric_attrs=frozenset({"v"}))
 ODF = Dialect(
-    frozenset({"p", "h"}),
+    # A note's citation mark and a comment's author and date sit inside the paragraph they belong to.
+    frozenset({"p", "h", "note-citation", "annotation"}),
     {"tab": "\t", "line-break": "\n", "s": " "},
     numeric_attrs=frozenset({"value"}),
     namespaces=frozenset(_ODF),
@@ -377,9 +378,12 @@ _NUMERIC_V = re.compile(rb"<(?:[\w.-]+:)?v>([0-9.Ee+]{7,20})</(?:[\w.-]+:)?v>")
 _ANY_PREFIX = rb"(?:[\w.-]++:)?"
 # Elements that end a block in every dialect: table cells and rows.
 _BOUNDARIES = frozenset({"tc", "tr", "table-cell"})
-# Elements that hold blocks inside a block (Word's and ODF's text boxes, ODF's notes and comments):
-# their start is a block edge too, so the text before them does not join the text inside.
-_NESTS = frozenset({"txbxContent", "text-box", "note-body", "annotation"})
+# Elements inside a block whose text is not the block's (text boxes, notes and comments, Word's
+# tracked deletions): their start is a block edge too, so the text before does not join theirs.
+_NESTS = frozenset({"txbxContent", "text-box", "note-body", "note-citation", "annotation"})
+# Word's tracked deletions: taken out of the text with what they hold, which is scanned on its own, so
+# that '811218-' + deleted '1234' + inserted '9876' reads as the number the document now shows.
+_ASIDES = ("delText", "delInstrText")
 _ROOT_TAG = re.compile(rb"<(?![?!])[^>]*+>")
 _XMLNS = re.compile(rb"""\sxmlns(?::([\w.-]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
@@ -402,11 +406,13 @@ class _Tags:
     """The fast reader's patterns for the tags that matter; every other tag just vanishes.
 
     A block's end becomes a line break (a line is a block). An element that stands for a character
-    becomes it, and the start of an element that nests blocks becomes a tab.
+    becomes it, and the start of an element that nests blocks becomes a tab. `asides` matches a
+    tracked deletion with its text (group 1).
     """
 
     ends: re.Pattern[bytes]
     starts: re.Pattern[bytes]
+    asides: re.Pattern[bytes]
     bound: bool  # only the root's prefixes: a part that declares more must be read with any prefix
 
 
@@ -416,11 +422,26 @@ def _tags(dialect: Dialect, prefixes: list[bytes] | None) -> _Tags:
         prefix = _ANY_PREFIX
     else:
         prefix = rb"(?:" + b"|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True)) + rb")"
-    blocks = sorted(dialect.blocks | _BOUNDARIES | _NESTS)
+    blocks = sorted((dialect.blocks | _BOUNDARIES | _NESTS).difference(_ASIDES))
     ends = re.compile(rb"</" + prefix + rb"(?:" + "|".join(blocks).encode() + rb")>")
     names = sorted(_NESTS | set(dialect.chars), key=len, reverse=True)
     starts = re.compile(rb"<" + prefix + rb"(" + "|".join(names).encode() + rb")\b[^>]*+>")
-    return _Tags(ends, starts, prefixes is not None)
+    aside = rb"(?:" + "|".join(_ASIDES).encode() + rb")"
+    asides = re.compile(
+        rb"<" + prefix + aside + rb"\b[^>]*+>([^<]*+)</" + prefix + aside + rb">|<" + prefix + aside + rb"/>"
+    )
+    return _Tags(ends, starts, asides, prefixes is not None)
+
+
+def _take_asides(tags: _Tags, data: bytes) -> tuple[bytes, list[bytes]]:
+    """The chunk without its tracked deletions, and their texts."""
+    taken: list[bytes] = []
+
+    def take(match: re.Match[bytes]) -> bytes:
+        taken.append(match.group(1) or b"")
+        return b""
+
+    return tags.asides.sub(take, data), taken
 
 
 def _root_prefixes(data: bytes, namespaces: frozenset[str]) -> tuple[list[bytes] | None, int]:
@@ -475,6 +496,9 @@ def fast_xml(
             root_end = 0
         if tags.bound and data.find(b"xmlns", root_end) >= 0:
             tags = _tags(dialect, None)  # a namespace declared below the root: its prefix is unknown
+        taken: list[bytes] = []
+        if b"delText" in data or b"delInstrText" in data:
+            data, taken = _take_asides(tags, data)
         marked = tags.ends.sub(b"\n", tags.starts.sub(lambda m: char_map.get(m.group(1), b"\t"), data))
         # A chunk starts right after a '>', so every text run follows one.
         stripped = b"".join(_TEXT_RUNS.findall(b">" + marked))
@@ -484,7 +508,7 @@ def fast_xml(
             if index == len(others):
                 others.append(TextStream(source, unique, file_sha256, place=label, line_word="stycke"))
             others[index].feed(view if view != chunk else "\n" * chunk.count("\n"))
-        values = [a or b for a, b in _ATTR.findall(data)]
+        values = [a or b for a, b in _ATTR.findall(data)] + taken
         values = [value for value in values if len(value) >= 7]  # shorter ones hold no number
         if dialect.numeric_text or dialect.numeric_attrs:
             for raw in _NUMERIC_V.findall(data) + [v for v in values if v[:1].isdigit()]:
