@@ -135,17 +135,57 @@ _SKIP = {
 }
 _EMBEDDED = {b"objdata", b"datafield"}
 _NEWLINE_WORDS = {b"par", b"line", b"row", b"sect", b"page", b"cell", b"pard"}
+# Groups whose text is not part of the sentence they sit in: notes, comments, field codes (link
+# targets), shapes and text boxes, bookmarks, document properties, tracked deletions. Their text is
+# read apart, after the body, so the text around them joins as a reader sees it.
+_ASIDES = {
+    b"footnote",
+    b"annotation",
+    b"atnauthor",
+    b"atndate",
+    b"atnid",
+    b"atnref",
+    b"fldinst",
+    b"shpinst",
+    b"shptxt",
+    b"sp",
+    b"sn",
+    b"sv",
+    b"bkmkstart",
+    b"bkmkend",
+    b"userprops",
+    b"propname",
+    b"staticval",
+    b"title",
+    b"subject",
+    b"author",
+    b"keywords",
+    b"doccomm",
+    b"comment",
+    b"operator",
+    b"company",
+    b"manager",
+    b"category",
+    b"hlinkbase",
+    b"xe",
+    b"tc",
+    b"txe",
+    b"deleted",
+}
 
 
 def rtf_to_text(data: bytes) -> str:
     """The text of an RTF document: control words out, \\'xx (in the document's code page) and \\uN in.
 
-    Text split over groups ('{\\b 81121}8-9876') joins; a paragraph, line or cell ends a line.
+    Text split over groups ('{\\b 81121}8-9876') joins; a paragraph, line or cell ends a line. The
+    text of notes, comments, fields, shapes, properties and deletions follows the body, a line each.
     Raises CannotRead for embedded objects (their data is a binary the guard cannot read).
     """
     codepage = "cp1252"
-    out: list[str] = []
-    stack: list[tuple[bool, int]] = []
+    body: list[str] = []
+    asides: list[str] = []
+    out = body
+    stack: list[tuple[bool, int, list[str]]] = []
     skipping = False
     uc = 1
     pending_skip = 0
@@ -160,12 +200,15 @@ def rtf_to_text(data: bytes) -> str:
     for match in _RTF_TOKEN.finditer(data):
         word, arg, hexbyte, symbol, brace, text = match.groups()
         if brace == b"{":
-            stack.append((skipping, uc))
+            stack.append((skipping, uc, out))
             star = False
             continue
         if brace == b"}":
             flush()
-            skipping, uc = stack.pop() if stack else (False, 1)
+            closed = out
+            skipping, uc, out = stack.pop() if stack else (False, 1, body)
+            if closed is not out:  # an aside ends: its text is one line of its own
+                asides.append("".join(closed) + "\n")
             continue
         if pending_skip and (hexbyte is not None or text is not None):
             if hexbyte is not None:
@@ -183,6 +226,12 @@ def rtf_to_text(data: bytes) -> str:
                     "RTF-filen innehåller inbäddade objekt som inte kan granskas. Spara den som PDF med text "
                     "eller ta bort objekten."
                 )
+            if word in _ASIDES and not skipping:
+                flush()
+                if stack and out is stack[-1][2]:
+                    out = []  # the rest of this group is read apart
+                star = False
+                continue
             if word in _SKIP or star:
                 skipping = True
                 star = False
@@ -226,7 +275,12 @@ def rtf_to_text(data: bytes) -> str:
             flush()
             out.append(text.decode(codepage, errors="replace"))
     flush()
-    return "".join(out)
+    while stack:  # an unclosed aside (a cut file): keep its text too
+        closed = out
+        _, _, out = stack.pop()
+        if closed is not out:
+            asides.append("".join(closed) + "\n")
+    return "".join(body) + "\n" + "".join(asides)
 
 
 def scan_rtf(scanner: Scanner, part: Part) -> None:
