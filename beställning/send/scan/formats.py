@@ -39,12 +39,19 @@ READ: tuple[Format, ...] = (
         "texten med taggar borttagna (siffror delade av taggar sammanfogas), &-koder avkodade",
     ),
     Format("base64", "Base64 i text", "", "längre base64-block avkodas och granskas som egna filer"),
-    Format("rtf", "RTF", ".rtf", "texten med styrord borttagna, \\'xx och \\uN avkodade"),
+    Format(
+        "rtf",
+        "RTF",
+        ".rtf",
+        "texten med styrord borttagna, \\'xx och \\uN avkodade; fotnoter, kommentarer, fältkoder (länkar), "
+        "former och alternativtexter, bokmärken, egenskaper och spårade borttagningar var för sig",
+    ),
     Format(
         "eml",
         "E-post",
         ".eml .mht",
-        "rubriker och alla MIME-delar (base64, quoted-printable), bilagor granskas som filer",
+        "alla rubriker utom transportrubriker, alla MIME-delar (base64, quoted-printable, format=flowed), "
+        "vidarebefordrade meddelanden; bilagor granskas som filer",
     ),
     Format("pdf", "PDF", ".pdf", "textlagret på varje sida och inbäddade filer; sidor utan text får en anmärkning"),
     Format(
@@ -52,7 +59,7 @@ READ: tuple[Format, ...] = (
         "Word",
         ".docx .docm .dotx .dotm",
         "brödtext, tabeller, sidhuvud/sidfot, fotnoter, kommentarer, textrutor, diagram, SmartArt, "
-        "altChunk-delar, innehållskontroller, egenskaper, inbäddade filer",
+        "altChunk-delar, innehållskontroller, spårade ändringar (borttagen text för sig), egenskaper, inbäddade filer",
     ),
     Format(
         "excel",
