@@ -37,3 +37,18 @@ def test_the_page_refuses_what_the_gate_refuses(
     assert not (tmp_path / "utkast.eml").exists() and not (tmp_path / "mapp").exists()
     assert order.sent == []
     assert page.status.text()  # says why
+
+
+def test_ready_with_a_picture_says_to_look_at_it(qtbot: Any, page: Any, tmp_path: Path) -> None:  # noqa: F811
+    """A picture is not read for text: the page says so next to "Klart att skicka", not only under Obs."""
+    from beställning.order import Attachment
+
+    order = research_order(tmp_path / "in")
+    picture = tmp_path / "in" / "organisation.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    order.attachments.append(Attachment("ovrigt", str(picture), "Organisationsschema"))
+    page.set_order(order)
+    check(qtbot, page)
+    assert page.verdict.text().startswith("Klart att skicka")
+    assert "titta på dem själv" in page.verdict.text()
+    assert "Obs:" in page.guard_text.toPlainText()

@@ -2071,6 +2071,10 @@ Your work is saved automatically as a draft. Details are in the log file %2.</tr
         <translation>Ready to send: {0} attachments, {1:.1f} MB; {2} findings marked as not personal identity numbers.</translation>
     </message>
     <message>
+        <source>Bilder och sidor utan text kunde inte läsas: se Obs nedan och titta på dem själv.</source>
+        <translation>Pictures and pages without text could not be read: see Note below and look at them yourself.</translation>
+    </message>
+    <message>
         <source>Inga problem hittades.</source>
         <translation>No problems found.</translation>
     </message>
