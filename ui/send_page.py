@@ -318,7 +318,7 @@ class SendPage(QWidget):
         scan = verdict.guard.scan if verdict.guard is not None else None
         self.findings_button.setVisible(bool(scan and (scan.findings or scan.cleared)))
         lines = verdict.reasons() + [f"⚠ {p.message}" for p in verdict.warnings]
-        lines += [f"Obs: {note}" for note in (verdict.guard.scan.notes if verdict.guard else [])]
+        lines += [self.tr("Obs: {0}").format(note) for note in (verdict.guard.scan.notes if verdict.guard else [])]
         self.guard_text.setPlainText("\n".join(lines) or self.tr("Inga problem hittades."))
         self.outbox.show_preview(verdict.message)
         self._update_buttons()

@@ -2075,6 +2075,10 @@ Your work is saved automatically as a draft. Details are in the log file %2.</tr
         <translation>Pictures and pages without text could not be read: see Note below and look at them yourself.</translation>
     </message>
     <message>
+        <source>Obs: {0}</source>
+        <translation>Note: {0}</translation>
+    </message>
+    <message>
         <source>Inga problem hittades.</source>
         <translation>No problems found.</translation>
     </message>
