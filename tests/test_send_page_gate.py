@@ -9,7 +9,7 @@ import pytest
 
 from tests.test_send_gate import SPOILERS
 from tests.test_send_package import research_order
-from tests.test_send_page import check, configure_smtp, page  # noqa: F401  (fixture)
+from tests.test_send_page import check, configure_smtp, page, shot  # noqa: F401  (fixture)
 from tests.test_smtp_server import cert, server_factory  # noqa: F401  (fixture)
 
 
@@ -52,3 +52,4 @@ def test_ready_with_a_picture_says_to_look_at_it(qtbot: Any, page: Any, tmp_path
     assert page.verdict.text().startswith("Klart att skicka")
     assert "titta på dem själv" in page.verdict.text()
     assert "Obs:" in page.guard_text.toPlainText()
+    shot(page, "picture_note")
