@@ -97,7 +97,7 @@ def test_number_in_a_tar_member_name() -> None:
 
 
 def test_gzip_bomb_is_refused() -> None:
-    data = gzip.compress(b"0" * (20 * 1024 * 1024))
+    data = gzip.compress(b"0" * (40 * 1024 * 1024))  # above ScanLimits.ratio_floor, packed 1,000 times
     report = scan_bytes("nollor.gz", data)
     assert report.unreadable and "zip-bomb" in report.unreadable[0].reason
 
@@ -583,3 +583,14 @@ def test_soft_hyphen_and_non_breaking_hyphen_in_files(tmp_path: Path, suffix: st
     path.write_text(f"<p>{text}</p>" if suffix == ".html" else text, encoding="utf-8")
     expected = {masked(P1), masked(P2)} | ({masked(P3)} if suffix == ".html" else set())
     assert set(masks(scan_path(path))) >= expected
+
+
+def test_sparse_file_that_packs_hard_is_read_not_refused(tmp_path: Path) -> None:
+    """A 10 MB CSV of mostly empty fields packs about 300 times: small enough to read, not a bomb."""
+    sparse = b"lopnr;" + b";" * 60 + b"\n"
+    data = sparse * (10 * 1024 * 1024 // len(sparse)) + f"1;{dashed(P1)}\n".encode()
+    for name, packed in (("gles.csv.gz", gzip.compress(data)), ("gles.zip", zip_bytes({"gles.csv": data}))):
+        assert len(data) > 250 * len(packed)
+        report = scan_bytes(name, packed)
+        assert masks(report) == [masked(P1)], report.unreadable
+

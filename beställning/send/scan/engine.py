@@ -104,7 +104,7 @@ class Scanner:
                 if size > limit:
                     raise TooBig(f"{name or 'innehållet'} är större än gränsen {size_text(limit)}. {REMOVE_IT}")
                 ratio = self.limits.max_ratio
-                if packed is not None and size > MB and size > ratio * max(packed, 1):
+                if packed is not None and size > self.limits.ratio_floor and size > ratio * max(packed, 1):
                     raise TooBig(f"{name or 'innehållet'} packas upp mer än {ratio} gånger (misstänkt zip-bomb).")
                 self.spend(len(block))
                 spooled.write(block)

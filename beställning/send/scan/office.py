@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from beställning.send.scan import xmltext
 from beställning.send.scan.formats import IMAGE_SUFFIXES
 from beställning.send.scan.report import REMOVE_IT, CannotRead, Finding, TooBig
-from beställning.zipguard import MB, ZipLimits, open_member, size_problem
+from beställning.zipguard import ZipLimits, open_member, size_problem
 
 if TYPE_CHECKING:
     from beställning.send.scan.engine import Part, Scanner
@@ -52,7 +52,7 @@ def scan_zip(scanner: Scanner, part: Part, depth: int) -> None:
 
 def _zip_limits(scanner: Scanner) -> ZipLimits:
     limits = scanner.limits
-    return ZipLimits(scanner.left, limits.max_file_bytes, limits.max_ratio, ratio_floor_bytes=MB)
+    return ZipLimits(scanner.left, limits.max_file_bytes, limits.max_ratio, ratio_floor_bytes=limits.ratio_floor)
 
 
 def _refuse_encrypted(info: zipfile.ZipInfo) -> None:

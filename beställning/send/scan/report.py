@@ -83,7 +83,10 @@ class ScanLimits:
     max_total_unpacked: int = 1024 * MB
     max_members: int = 20_000
     max_depth: int = 5
-    max_ratio: int = 200  # uncompressed/compressed, checked for members above 1 MB
+    max_ratio: int = 200  # uncompressed/compressed, checked for members above `ratio_floor`
+    # Below this a file may pack as hard as it likes (a sparse CSV packs 1,000 times): it is read as a
+    # stream within the size limits above, so only a large one can cost much.
+    ratio_floor: int = 32 * MB
 
 
 class ScanCancelled(Exception):
