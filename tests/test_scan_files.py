@@ -265,7 +265,7 @@ def test_renamed_key_file_is_read_by_content(tmp_path: Path) -> None:
 def test_zip_bomb_is_refused_not_unpacked(tmp_path: Path) -> None:
     path = tmp_path / "bomb.zip"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("nollor.txt", b"0" * (8 * 1024 * 1024))
+        zf.writestr("nollor.txt", b"0" * (40 * 1024 * 1024))
     report = scan_path(path)
     assert not report.clean
     assert "zip-bomb" in report.unreadable[0].reason
