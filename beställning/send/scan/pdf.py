@@ -48,7 +48,7 @@ def scan_pdf(scanner: Scanner, part: Part, depth: int) -> None:
         streams = []
         problems.append(f"det inbäddade originaldokumentet (Hybrid-PDF) kan inte läsas ({_reason(exc)})")
     for name, stream in streams:
-        _scan_stream(scanner, part, depth, name, stream, _HYBRID_TOO_BIG)
+        _scan_stream(scanner, part, depth, name, stream, problems, _HYBRID_TOO_BIG)
     if problems:
         raise CannotRead(
             f"PDF-filen kan inte granskas helt: {'; '.join(problems)}. Spara PDF-filen på nytt "
@@ -100,7 +100,7 @@ def _scan_objects(scanner: Scanner, part: Part, reader: PdfReader, depth: int) -
     for place, values in texts.items():
         scan_values(values, part.source, place, scanner.file_sha256, scanner.sink)
     for name, stream in files:
-        _scan_stream(scanner, part, depth, name, stream)
+        _scan_stream(scanner, part, depth, name, stream, problems)
     return problems
 
 
@@ -118,10 +118,17 @@ def _additional_streams(reader: PdfReader) -> list[tuple[str, Any]]:
     return out
 
 
-def _scan_stream(scanner: Scanner, part: Part, depth: int, name: str, stream: Any, remedy: str = _REMOVE) -> None:
+def _scan_stream(
+    scanner: Scanner, part: Part, depth: int, name: str, stream: Any, problems: list[str], remedy: str = _REMOVE
+) -> None:
     if int(stream.get("/Length", 0)) > scanner.member_limit():
         raise TooBig(f"{name} i PDF-filen är för stor att granska. {remedy}")
-    _scan_file(scanner, part, depth, name, stream.get_data(), remedy)
+    try:
+        data = pdfobjects.stream_data(stream, name)
+    except CannotRead as exc:
+        problems.append(str(exc))
+        return
+    _scan_file(scanner, part, depth, name, data, remedy)
 
 
 def _scan_file(scanner: Scanner, part: Part, depth: int, name: str, content: bytes, remedy: str = _REMOVE) -> None:

@@ -8,6 +8,8 @@ or huge tree cannot hang the scan.
 
 from __future__ import annotations
 
+import logging
+import threading
 from typing import Any
 
 from pypdf import PdfReader
@@ -33,18 +35,51 @@ _STRUCTURE_PLACES = {
 }
 
 
+class _DecodeProblems(logging.Handler):
+    """pypdf's warnings while this thread decodes a stream."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.thread = threading.get_ident()
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread == self.thread:
+            self.messages.append(record.getMessage())
+
+
+def stream_data(stream: StreamObject, what: str) -> bytes:
+    """A stream's decoded bytes. pypdf keeps what it can of a broken stream and only logs it: here that raises."""
+    logger = logging.getLogger("pypdf.filters")
+    handler, level = _DecodeProblems(), logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+    try:
+        data = stream.get_data()
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    if handler.messages:
+        raise CannotRead(f"{what} är skadad och kan inte packas upp helt")
+    return data
+
+
+def views(text: str) -> list[str]:
+    """A value as written and, when it has markup (rich text, XML), as a reader sees it."""
+    return [text, decode_entities(strip_markup(text))] if "<" in text else [text]
+
+
 def strings(obj: Any, depth: int = 0) -> list[str]:
     """The text in a value: strings, names, numbers, text streams and arrays of them; not dictionaries."""
     obj = obj.get_object() if isinstance(obj, IndirectObject) else obj
     if isinstance(obj, str):
-        return [obj]
+        return views(obj)
     if isinstance(obj, bytes):
-        return [decode_text(obj)]
+        return views(decode_text(obj))
     if isinstance(obj, (int, float)) and not isinstance(obj, bool):
         return [str(obj)]
     if isinstance(obj, StreamObject):
-        text = decode_text(obj.get_data())
-        return [text, decode_entities(strip_markup(text))]
+        return views(decode_text(stream_data(obj, "en textström")))
     if isinstance(obj, ArrayObject) and depth < 3:
         return [text for item in obj for text in strings(item, depth + 1)]
     return []
@@ -81,10 +116,9 @@ def xmp_metadata(reader: PdfReader, texts: Texts, limit: int) -> int:
     stream = stream.get_object()
     if not isinstance(stream, StreamObject):
         return 0
-    if int(stream.get("/Length", 0)) > limit or len(data := stream.get_data()) > limit:
+    if int(stream.get("/Length", 0)) > limit or len(data := stream_data(stream, "XMP-metadata")) > limit:
         raise CannotRead("XMP-metadata är för stora att granska")
-    text = decode_text(data)
-    _add(texts, "XMP-metadata", [text, decode_entities(strip_markup(text))])
+    _add(texts, "XMP-metadata", views(decode_text(data)))
     return len(data)
 
 
@@ -178,7 +212,7 @@ def structure_tree(reader: PdfReader, texts: Texts) -> None:
             raise CannotRead("taggarna (strukturträdet) är för många eller för djupt nästlade")
         item = item.get_object()
         if isinstance(item, ArrayObject):
-            pending.extend((child, depth + 1) for child in item)
+            pending.extend((child, depth + 1) for child in reversed(item))  # popped in document order
         elif isinstance(item, DictionaryObject):
             for key, place in _STRUCTURE_PLACES.items():
                 _add(texts, place, strings(item.get(key)) if key != "/T" or "/S" in item else [])
