@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader, PdfWriter
-from pypdf.annotations import FreeText, Link, Popup, Text
+from pypdf.annotations import FreeText, Link, Text
 from pypdf.generic import (
     ArrayObject,
     DecodedStreamObject,
@@ -125,12 +125,13 @@ def test_free_text_and_rich_text_split_by_markup() -> None:
     assert places(scan(pdf)) == [("sida 1, kommentar", masked(P1))]
 
 
-def test_popup_text() -> None:
+def test_popup_text_not_listed_on_the_page() -> None:
     pdf = writer()
     note = pdf.add_annotation(0, Text(rect=RECT, text="Se nedan"))
-    popup = pdf.add_annotation(0, Popup(rect=RECT, parent=note))
-    popup[NameObject("/Contents")] = TextStringObject(P1)
-    note[NameObject("/Popup")] = popup.indirect_reference
+    popup = DictionaryObject(
+        {NameObject("/Subtype"): NameObject("/Popup"), NameObject("/Contents"): TextStringObject(P1)}
+    )
+    note[NameObject("/Popup")] = ref(pdf, popup)  # reachable only from its comment
     assert places(scan(pdf)) == [("sida 1, kommentar", masked(P1))]
 
 
@@ -239,7 +240,9 @@ def test_cyclic_structure_tree_ends() -> None:
     parent = element(pdf, "/Div", K=ArrayObject([figure]))
     figure.get_object()[NameObject("/K")] = ArrayObject([parent, figure])  # a cycle back up, and to itself
     tagged(pdf, [parent])
-    assert places(scan(pdf)) == [("alt-text", masked(P1))]
+    report = scan(pdf)
+    assert places(report) == [("alt-text", masked(P1))]
+    assert report.unreadable == []  # each element visited once: the bounds are not reached
 
 
 @pytest.mark.parametrize(("limit", "value"), [("MAX_NODES", 50), ("MAX_DEPTH", 20)])
@@ -265,12 +268,13 @@ def form(pdf: PdfWriter, fields: list[IndirectObject]) -> None:
 
 
 @pytest.mark.parametrize("key", ["/V", "/TU", "/DV"])
-def test_form_field_value_and_tooltip(key: str) -> None:
+@pytest.mark.parametrize("on_kid", [False, True])
+def test_form_field_value_and_tooltip(key: str, on_kid: bool) -> None:
     pdf = writer()
     field = element(pdf, "/Ignored", FT=NameObject("/Tx"), T=TextStringObject("sökande"))
-    field.get_object()[NameObject(key)] = TextStringObject(dashed(P1))
     kid = element(pdf, "/Ignored", FT=NameObject("/Tx"), T=TextStringObject("kopia"), Parent=field)
     field.get_object()[NameObject("/Kids")] = ArrayObject([kid])
+    (kid if on_kid else field).get_object()[NameObject(key)] = TextStringObject(dashed(P1))
     form(pdf, [field])
     assert places(scan(pdf)) == [("formulärfält", masked(P1))]
 
