@@ -183,10 +183,13 @@ def test_hybrid_pdf_source_document_in_the_catalog() -> None:
     assert report.unreadable == []
 
 
-def test_hybrid_pdf_source_document_in_the_trailer() -> None:
-    """LibreOffice writes /AdditionalStreams into the trailer, not the catalog."""
+@pytest.mark.parametrize("also_in_catalog", [False, True])
+def test_hybrid_pdf_source_document_in_the_trailer(also_in_catalog: bool) -> None:
+    """LibreOffice writes /AdditionalStreams into the trailer, not the catalog; one stream in both is read once."""
     pdf = writer()
     source = ref(pdf, stream(f"dold anteckning {P2}".encode()))
+    if also_in_catalog:
+        pdf._root_object[NameObject("/AdditionalStreams")] = ArrayObject([NameObject("/text/plain"), source])
     data = io.BytesIO()
     pdf.write(data)
     entry = f"trailer\n<<\n/AdditionalStreams [ /text#2Fplain {source.idnum} 0 R ]".encode()

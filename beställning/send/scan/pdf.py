@@ -11,6 +11,8 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from pypdf.generic import IndirectObject
+
 from beställning.send.pnr import mask_all
 from beställning.send.scan import pdfobjects
 from beställning.send.scan.report import CannotRead, ScanCancelled, TooBig
@@ -107,14 +109,20 @@ def _scan_objects(scanner: Scanner, part: Part, reader: PdfReader, depth: int) -
 def _additional_streams(reader: PdfReader) -> list[tuple[str, Any]]:
     """(file name, stream) for each Hybrid-PDF source document: /AdditionalStreams is [mime, stream, …]."""
     out: list[tuple[str, Any]] = []
+    seen: set[int] = set()  # one stream listed in both places is scanned once
     for holder in (reader.trailer, reader.root_object):
         pairs = holder.get("/AdditionalStreams")
         pairs = pairs.get_object() if pairs is not None else []
         for index in range(0, len(pairs) - 1, 2):
+            stream = pairs[index + 1]
+            if isinstance(stream, IndirectObject):
+                if stream.idnum in seen:
+                    continue
+                seen.add(stream.idnum)
             mime = str(pairs[index])
             kind = mime.rsplit(".", 1)[-1]
             name = f"originaldokument.{_SUFFIXES[kind]}" if "opendocument" in mime and kind in _SUFFIXES else ""
-            out.append((name or f"originaldokument {len(out) + 1}", pairs[index + 1].get_object()))
+            out.append((name or f"originaldokument {len(out) + 1}", stream.get_object()))
     return out
 
 
