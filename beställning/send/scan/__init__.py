@@ -23,7 +23,8 @@ API (all importable from here):
 Modules: `engine` (dispatch, budget, spooling), `formats` (the list, sniffing), `text` (decoding,
 chunked text with overlap, entity/JSON/markup views), `xmltext` (XML blocks joined, streamed),
 `office` (zip, OOXML, ODF), `containers` (tar, gz, bz2, xz), `plain` (text, base64, RTF, binary
-strings), `mail` (.eml), `pdf`, `order`, `clearance`.
+strings), `mail` (.eml), `pdf` (pages, attachments, Hybrid-PDF source), `pdfobjects` (properties,
+comments, links, tags, form fields), `order`, `clearance`.
 """
 
 from beställning.send.scan.clearance import (
