@@ -53,7 +53,16 @@ READ: tuple[Format, ...] = (
         "alla rubriker utom transportrubriker, alla MIME-delar (base64, quoted-printable, format=flowed), "
         "vidarebefordrade meddelanden; bilagor granskas som filer",
     ),
-    Format("pdf", "PDF", ".pdf", "textlagret på varje sida och inbäddade filer; sidor utan text får en anmärkning"),
+    Format(
+        "pdf",
+        "PDF",
+        ".pdf",
+        (
+            "textlagret på varje sida, dokumentegenskaper och XMP-metadata, kommentarer och länkmål, alt-texter "
+            "(taggar), formulärfält, inbäddade filer och originaldokumentet i en Hybrid-PDF; sidor utan text får "
+            "en anmärkning"
+        ),
+    ),
     Format(
         "word",
         "Word",
