@@ -440,3 +440,15 @@ def test_libreoffice_pdf_a_form_and_xmp(lo_pdfs: dict[str, bytes]) -> None:
 def test_libreoffice_pdf_without_numbers_passes(lo_pdfs: dict[str, bytes]) -> None:
     report = scan_bytes("beslut.pdf", lo_pdfs["ren"])
     assert report.clean, (report.findings, report.unreadable)
+
+
+def test_letter_spaced_number_in_the_text_layer() -> None:
+    """Spärrad text: the text layer holds one character at a time, spaces between."""
+    from beställning.send.scan import scan_bytes
+    from tests.pnr_numbers import dashed, make_numbers, masked
+    from tests.test_scan_files import make_pdf
+
+    number = make_numbers(1, seed=61)[0]
+    spaced = " ".join(dashed(number))
+    report = scan_bytes("spärrad.pdf", make_pdf([f"Person {spaced} deltar", "Sida 1 2 3 4 5"]))
+    assert [(f.place, f.masked) for f in report.findings] == [("sida 1 (spärrad text)", masked(number))]
