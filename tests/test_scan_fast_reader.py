@@ -62,6 +62,7 @@ WORD_CASES = {
     "text box": body(
         para(t("34"), f"<w:pict><v:textbox><w:txbxContent>{para(t(P1))}</w:txbxContent></v:textbox></w:pict>", t("56"))
     ).replace("<w:document ", '<w:document xmlns:v="urn:schemas-microsoft-com:vml" '),
+    "tab between the date and the last four": body(para(t(P1[:6]), "<w:tab/>", t(P1[6:]))),
     "no-break hyphen": body(para(t(P1[:6]), "<w:noBreakHyphen/>", t(P1[6:]))),
     "soft hyphen": body(para(t(P1[:4]), "<w:softHyphen/>", t(P1[4:]))),
     "split runs": body(para(t(P1[:3]), t(P1[3:7]), t(P1[7:]))),
@@ -129,6 +130,7 @@ ODF_CASES = {
         f"<office:text><text:p>Nr 12<text:tab/>{P1[:6]}<text:s/><text:span>{P1[6:]}</text:span></text:p></office:text>"
     ),
     "line break": f"<office:text><text:p>12<text:line-break/>{dashed(P1)}</text:p></office:text>",
+    "tab between the date and the last four": f"<office:text><text:p>{P1[:6]}<text:tab/>{P1[6:]}</text:p></office:text>",
     "headings and paragraphs": f"<office:text><text:h>12</text:h><text:p>{dashed(P1)}</text:p></office:text>",
     "numeric cell": (
         "<office:spreadsheet><table:table table:name='Blad1'><table:table-row>"

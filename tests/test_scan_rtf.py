@@ -46,6 +46,7 @@ CASES = {
     ),
     "image alt text": (rf"{{\shp{{\*\shpinst{{\sp{{\sn wzDescription}}{{\sv Foto {dashed(P1)}}}}}}}}}", [P1]),
     "text box": (rf"12{{\shp{{\*\shpinst{{\shptxt {P1}}}}}}}34", [P1]),
+    "tab between the date and the last four": (rf"Pnr {P1[:6]}\tab {P1[6:]}", [P1]),
     "bookmark name": (rf"{{\*\bkmkstart p{P1}}}Text{{\*\bkmkend p{P1}}}", [P1]),
 }
 

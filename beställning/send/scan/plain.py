@@ -251,7 +251,7 @@ def rtf_to_text(data: bytes) -> str:
                 flush()
                 out.append("\n")
             elif word == b"tab":
-                out.append("\t")
+                out.append(" ")  # white space in a document (see xmltext's dialects)
             elif word in (b"emdash", b"endash"):
                 out.append("\u2014" if word == b"emdash" else "\u2013")
             continue

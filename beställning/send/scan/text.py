@@ -115,8 +115,8 @@ _WITHOUT_UNSEEN = dict.fromkeys(map(ord, _UNSEEN))
 def text_views(text: str, markup: bool) -> list[str]:
     """The text as written, and as decoded views when it has entities, escapes, markup or unseen characters."""
     views = [text]
-    if markup:
-        views.append(decode_entities(strip_markup(text)))
+    if markup:  # in HTML a tab is white space, shown as a space
+        views.append(decode_entities(strip_markup(text)).replace("\t", " "))
     elif "&" in text:
         views.append(decode_entities(text))
     if "\\u" in text:

@@ -62,14 +62,17 @@ _SML = (
 )
 _ODF = tuple(f"urn:oasis:names:tc:opendocument:xmlns:{name}:1.0" for name in ("text", "table", "drawing", "office"))
 
+# A tab in a document is white space between words, as a reader sees it: it becomes a space, so a
+# number typed with a tab between its date and its last four ('811218<tab>9876') still reads as one.
+# (In a .txt or .tsv a tab separates fields, and stays a tab.)
 WORD = Dialect(
     frozenset({"p", "delText", "delInstrText"}),  # tracked deletions: their own text, not glued to the new
-    {"tab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-", "softHyphen": ""},
+    {"tab": " ", "br": "\n", "cr": "\n", "noBreakHyphen": "-", "softHyphen": ""},
     namespaces=frozenset(_W + _A),
 )
 DRAWING = Dialect(
     frozenset({"p", "v", "f"}),
-    {"tab": "\t", "br": "\n"},
+    {"tab": " ", "br": "\n"},
     numeric_text=frozenset({"v"}),
     namespaces=frozenset(_A + _CHART),
 )
@@ -97,7 +100,7 @@ PIVOT = Dialect(frozenset(), numeric_attrs=frozenset({"v"}))
 ODF = Dialect(
     # A note's citation mark and a comment's author and date sit inside the paragraph they belong to.
     frozenset({"p", "h", "note-citation", "annotation"}),
-    {"tab": "\t", "line-break": "\n", "s": " "},
+    {"tab": " ", "line-break": "\n", "s": " "},
     numeric_attrs=frozenset({"value"}),
     namespaces=frozenset(_ODF),
 )
