@@ -130,7 +130,7 @@ ODF_CASES = {
         f"<office:text><text:p>Nr 12<text:tab/>{P1[:6]}<text:s/><text:span>{P1[6:]}</text:span></text:p></office:text>"
     ),
     "line break": f"<office:text><text:p>12<text:line-break/>{dashed(P1)}</text:p></office:text>",
-    "tab between the date and the last four": f"<office:text><text:p>{P1[:6]}<text:tab/>{P1[6:]}</text:p></office:text>",
+    "tab before the last four": f"<office:text><text:p>{P1[:6]}<text:tab/>{P1[6:]}</text:p></office:text>",
     "headings and paragraphs": f"<office:text><text:h>12</text:h><text:p>{dashed(P1)}</text:p></office:text>",
     "numeric cell": (
         "<office:spreadsheet><table:table table:name='Blad1'><table:table-row>"
