@@ -416,6 +416,7 @@ class _Tags:
     ends: re.Pattern[bytes]
     starts: re.Pattern[bytes]
     asides: re.Pattern[bytes]
+    aside_marks: tuple[bytes, ...]  # one of these is in a chunk that holds a tracked deletion
     bound: bool  # only the root's prefixes: a part that declares more must be read with any prefix
 
 
@@ -433,7 +434,13 @@ def _tags(dialect: Dialect, prefixes: list[bytes] | None) -> _Tags:
     asides = re.compile(
         rb"<" + prefix + aside + rb"\b[^>]*+>([^<]*+)</" + prefix + aside + rb">|<" + prefix + aside + rb"/>"
     )
-    return _Tags(ends, starts, asides, prefixes is not None)
+    if not dialect.blocks.intersection(_ASIDES):
+        marks: tuple[bytes, ...] = ()
+    elif prefixes is None:
+        marks = tuple(name.encode() for name in _ASIDES)
+    else:  # '<w:del' starts both the deletion and its text: one quick search
+        marks = tuple(b"<" + p + b"del" for p in prefixes)
+    return _Tags(ends, starts, asides, marks, prefixes is not None)
 
 
 def _take_asides(tags: _Tags, data: bytes) -> tuple[bytes, list[bytes]]:
@@ -500,7 +507,7 @@ def fast_xml(
         if tags.bound and data.find(b"xmlns", root_end) >= 0:
             tags = _tags(dialect, None)  # a namespace declared below the root: its prefix is unknown
         taken: list[bytes] = []
-        if b"delText" in data or b"delInstrText" in data:
+        if any(mark in data for mark in tags.aside_marks):
             data, taken = _take_asides(tags, data)
         marked = tags.ends.sub(b"\n", tags.starts.sub(lambda m: char_map.get(m.group(1), b"\t"), data))
         # A chunk starts right after a '>', so every text run follows one.
