@@ -152,7 +152,7 @@ class Scanner:
         self.scan_part(Part(name, source, io.BytesIO(data), len(data)), depth + 1)
 
     def _dispatch(self, kind: str, part: Part, head: bytes, depth: int) -> None:
-        from beställning.send.scan import containers, mail, office, pdf, plain
+        from beställning.send.scan import containers, mail, office, plain
 
         if kind.startswith("blocked:"):
             raise CannotRead(kind.removeprefix("blocked:"))
@@ -163,6 +163,8 @@ class Scanner:
         elif kind == "tar":
             containers.scan_tar(self, part, depth)
         elif kind == "pdf":
+            from beställning.send.scan import pdf  # pypdf is large: only loaded for a PDF
+
             pdf.scan_pdf(self, part, depth)
         elif kind == "rtf":
             plain.scan_rtf(self, part)
