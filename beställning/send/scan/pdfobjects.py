@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Iterator
 from typing import Any
 
 from pypdf import PdfReader
@@ -192,13 +193,11 @@ def _attached_file(spec: DictionaryObject | None, files: list[tuple[str, StreamO
         files.append((name, stream))
 
 
-def structure_tree(reader: PdfReader, texts: Texts) -> None:
-    """Alt texts, ActualText, expansions and titles of every element in the tagged-PDF structure tree."""
-    root = reader.root_object.get("/StructTreeRoot")
-    if root is None:
-        return
-    seen: set[tuple[int, int]] = set()
-    pending: list[tuple[Any, int]] = [(root, 0)]
+def _walk(pending: list[tuple[Any, int]], seen: set[tuple[int, int]], what: str) -> Iterator[tuple[Any, int]]:
+    """(object, depth) for each object of a tree once, depth first; the caller appends children to `pending`.
+
+    A tree beyond MAX_NODES objects or MAX_DEPTH levels cannot be read (a hostile or cyclic file).
+    """
     visited = 0
     while pending:
         item, depth = pending.pop()
@@ -209,7 +208,17 @@ def structure_tree(reader: PdfReader, texts: Texts) -> None:
             seen.add(ref)
         visited += 1
         if visited > MAX_NODES or depth > MAX_DEPTH:
-            raise CannotRead("taggarna (strukturträdet) är för många eller för djupt nästlade")
+            raise CannotRead(f"{what} är för många eller för djupt nästlade")
+        yield item, depth
+
+
+def structure_tree(reader: PdfReader, texts: Texts) -> None:
+    """Alt texts, ActualText, expansions and titles of every element in the tagged-PDF structure tree."""
+    root = reader.root_object.get("/StructTreeRoot")
+    if root is None:
+        return
+    pending: list[tuple[Any, int]] = [(root, 0)]
+    for item, depth in _walk(pending, set(), "taggarna (strukturträdet)"):
         item = item.get_object()
         if isinstance(item, ArrayObject):
             pending.extend((child, depth + 1) for child in reversed(item))  # popped in document order
@@ -227,17 +236,7 @@ def form_fields(reader: PdfReader, texts: Texts, seen: set[tuple[int, int]]) -> 
         return
     _add(texts, "formulärdata (XFA)", strings(form.get("/XFA")))
     pending: list[tuple[Any, int]] = [(field, 0) for field in form.get("/Fields") or []]
-    visited = 0
-    while pending:
-        item, depth = pending.pop()
-        ref = _reference(item)
-        if ref is not None:
-            if ref in seen:
-                continue
-            seen.add(ref)
-        visited += 1
-        if visited > MAX_NODES or depth > MAX_DEPTH:
-            raise CannotRead("formulärfälten är för många eller för djupt nästlade")
+    for item, depth in _walk(pending, seen, "formulärfälten"):
         field = _dictionary(item)
         if field is not None:
             _add(texts, "formulärfält", [s for key in _FIELD_KEYS for s in strings(field.get(key))])
