@@ -70,6 +70,7 @@ def lo_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     for target in ("ods", "xlsx"):
         files[target] = convert(sheet, target, work, "")
     files["csv"] = convert(files["ods"], "csv", work)  # Calc writes the numbers as numbers: no zero
+    files["sheet.html"] = convert(files["ods"], "html", work)  # the value in sdval="…", no zero either
     if HAS_IMPRESS:
         files["pptx"] = convert(odt, "pptx", work)
         files["odp"] = convert(odt, "odp", work)
@@ -84,7 +85,7 @@ def test_documents_from_libreoffice(lo_files: dict[str, Path], kind: str) -> Non
     assert not report.unreadable
 
 
-@pytest.mark.parametrize("kind", ["ods", "xlsx", "csv"])
+@pytest.mark.parametrize("kind", ["ods", "xlsx", "csv", "sheet.html"])
 def test_spreadsheets_from_libreoffice_with_numeric_cells(lo_files: dict[str, Path], kind: str) -> None:
     report = scan_path(lo_files[kind])
     found = {f.masked for f in report.findings}

@@ -109,3 +109,19 @@ def test_old_mac_line_endings(tmp_path: Path) -> None:
     path = tmp_path / "mac.csv"
     path.write_bytes(("pnr\r" + "\r".join(as_number(n) for n in YOUNG[:2]) + "\r").encode())
     assert finding_masks(path) == expected(YOUNG[:2])
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        '<td align="right" sdval="{n}" sdnum="1053;">{n}</td>',  # LibreOffice Calc
+        "<td class=xl65 align=right x:num>{n}</td>",  # Excel, the value shown
+        '<td class=xl66 x:num="{n}">{n:,}</td>',  # Excel, the value formatted with thousands
+    ],
+    ids=["calc", "excel", "excel formatted"],
+)
+def test_spreadsheet_saved_as_html_keeps_the_number_without_zero(tmp_path: Path, cell: str) -> None:
+    number = int(YOUNG[0])
+    path = tmp_path / "tabell.html"
+    path.write_text(f"<html><body><table><tr><td>1</td>{cell.format(n=number)}</tr></table></body></html>")
+    assert finding_masks(path) == [masked(YOUNG[0])]

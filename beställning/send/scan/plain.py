@@ -7,9 +7,10 @@ import binascii
 import re
 from typing import TYPE_CHECKING
 
+from beställning.send.pnr import numeric_text_candidates
 from beställning.send.scan.columns import LostZeroColumns
 from beställning.send.scan.report import CannotRead, Finding
-from beställning.send.scan.text import TextStream, decode_text, looks_binary, stream_text_file
+from beställning.send.scan.text import TextStream, decode_text, looks_binary, scan_values, stream_text_file
 
 if TYPE_CHECKING:
     from beställning.send.scan.engine import Part, Scanner
@@ -44,6 +45,19 @@ def scan_plain(scanner: Scanner, part: Part, markup: bool, depth: int) -> None:
             blobs += 1
             scanner.scan_nested_bytes(f"base64-{blobs}", f"{part.source} → base64-block {blobs}", data, depth)
 
+    seen: set[str] = set()
+
+    def unique(finding: Finding) -> None:
+        if finding.masked not in seen:  # chunks overlap where lines are long
+            seen.add(finding.masked)
+            scanner.sink(finding)
+
+    def on_chunk(chunk: str) -> None:
+        base64_blocks(chunk)
+        if markup:
+            numbers = [c for value in _numeric_cells(chunk) for c in numeric_text_candidates(value)]
+            scan_values(numbers, part.source, "tabellcell (tal)", scanner.file_sha256, unique)
+
     columns = None if markup else LostZeroColumns(part.source, scanner.sink, scanner.file_sha256)
     stream_text_file(
         part.stream,
@@ -51,11 +65,23 @@ def scan_plain(scanner: Scanner, part: Part, markup: bool, depth: int) -> None:
         scanner.sink,
         scanner.file_sha256,
         markup,
-        base64_blocks,
+        on_chunk,
         on_text=columns.feed if columns else None,
     )
     if columns is not None:
         columns.close()
+
+
+# Spreadsheet cells saved as HTML keep their numeric value: LibreOffice in sdval="…", Excel with an
+# x:num mark (its value in x:num="…" when the cell shows something else). A personnummer stored as a
+# number has lost its leading zero there, as in the spreadsheet itself.
+_NUMERIC_CELL = re.compile(r'(?:sdval|x:num)="([0-9.Ee+]{7,20})"|x:num(?:\s[^>]*)?>\s*([0-9]{7,9})\s*<')
+
+
+def _numeric_cells(chunk: str) -> list[str]:
+    if "sdval" not in chunk and "x:num" not in chunk:
+        return []
+    return [value or shown for value, shown in _NUMERIC_CELL.findall(chunk)]
 
 
 def _decode_base64(text: str) -> bytes | None:
