@@ -27,7 +27,7 @@ DOCUMENT = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>Test</tit
 <p>Samordning: <span style="color:red">{S1[:6]}</span>&nbsp;{S1[6:]}</p>
 <p>Organisationsnummer 202100-5521, dnr 2024-01234-01, tel 070-123 45 67.</p>
 </body></html>"""
-SHEET = f"lopnr;nummer\n1;{Y1}\n2;{P2}\n"  # Calc reads 0605… as a number: the zero is lost
+SHEET = f"lopnr,nummer\n1,{Y1}\n2,{P2}\n"  # Calc splits at commas and reads 0605… as a number: the zero is lost
 HAS_IMPRESS = any(Path(p).exists() for p in ("/usr/lib/libreoffice/program/libsdlo.so",)) or bool(
     list(Path("/usr/lib/libreoffice/program").glob("libsdlo*"))
 )
