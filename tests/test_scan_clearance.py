@@ -124,3 +124,17 @@ def test_package_gate_honours_clearances_until_the_file_changes(tmp_path: Path) 
     assert any("Avskrivna fynd" in line for line in passed.messages())
     log.write_text(f"mätning;{P1}\nny;rad\n", encoding="utf-8")
     assert check_package(build(order, tmp_path), clearances=clearances).blocked
+
+
+def test_cli_a_picture_stops_until_marked_as_looked_at(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "schema.png"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    assert cli_main(["scan", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "att titta på själv" in out and "personnummer hittades" not in out
+    looked = [clear(f, "tittat: ett organisationsschema") for f in scan_path(path).findings]
+    clearances = tmp_path / "granskade.json"
+    clearances.write_text(json.dumps(clearances_to_json(looked)))
+    assert cli_main(["scan", str(path), "--clearances", str(clearances)]) == 0
+    path.write_bytes(path.read_bytes() + b"\x00")  # another picture: look again
+    assert cli_main(["scan", str(path), "--clearances", str(clearances)]) == 1

@@ -438,7 +438,7 @@ def test_context_is_masked(tmp_path: Path) -> None:
 # --- the fixed list: what is named, what blocks --------------------------------------------------------
 
 
-def test_office_parts_on_the_list_do_not_block(tmp_path: Path) -> None:
+def test_office_parts_on_the_list_do_not_block_and_pictures_are_to_look_at(tmp_path: Path) -> None:
     path = make_docx(tmp_path / "bild.docx", body="Inget här")
     png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
     rewrite_zip(
@@ -450,8 +450,10 @@ def test_office_parts_on_the_list_do_not_block(tmp_path: Path) -> None:
         },
     )
     report = scan_path(path)
-    assert report.clean
-    assert any("bild" in note for note in report.notes)
+    assert not report.unreadable  # fonts and the thumbnail are not text; the picture must be looked at
+    assert [(f.place, f.masked, f.to_look_at) for f in report.findings] == [
+        ("bilderna i dokumentet", "(1 bild(er))", True)
+    ]
 
 
 def test_excel_printer_settings_are_read_as_binary_strings(tmp_path: Path) -> None:

@@ -39,17 +39,35 @@ def test_the_page_refuses_what_the_gate_refuses(
     assert page.status.text()  # says why
 
 
-def test_ready_with_a_picture_says_to_look_at_it(qtbot: Any, page: Any, tmp_path: Path) -> None:  # noqa: F811
-    """A picture is not read for text: the page says so next to "Klart att skicka", not only under Obs."""
+def test_a_picture_stops_the_send_until_the_user_has_looked_at_it(
+    qtbot: Any,
+    page: Any,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Text in a picture cannot be read: the page stops, says so, and sends once the user has looked."""
     from beställning.order import Attachment
+    from beställning.send.scan import clear
+    from ui.scan_findings_dialog import ScanFindingsDialog
 
+    class Looked(ScanFindingsDialog):
+        def exec(self) -> int:
+            for row in range(self.model.rowCount()):
+                self.model.set_clearance(row, clear(self.model.finding(row), "Organisationsschema, bara namn"))
+            return int(ScanFindingsDialog.DialogCode.Accepted.value)
+
+    monkeypatch.setattr("ui.send_page.ScanFindingsDialog", Looked)
     order = research_order(tmp_path / "in")
     picture = tmp_path / "in" / "organisation.png"
     picture.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
     order.attachments.append(Attachment("ovrigt", str(picture), "Organisationsschema"))
     page.set_order(order)
     check(qtbot, page)
+    assert page.verdict.text().startswith("Stoppad") and page.findings_button.isVisible()
+    assert "titta på själv" in page.guard_text.toPlainText()
+    assert "Personnummer hittades" not in page.guard_text.toPlainText()
+    shot(page, "picture_to_look_at")
+    page.review_findings()
+    qtbot.waitUntil(lambda: not page.busy and page.checked is not None, timeout=30_000)
+    assert page.checked.sendable
     assert page.verdict.text().startswith("Klart att skicka")
-    assert "titta på dem själv" in page.verdict.text()
-    assert "Obs:" in page.guard_text.toPlainText()
-    shot(page, "picture_note")

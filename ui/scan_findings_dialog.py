@@ -119,7 +119,8 @@ class ScanFindingsDialog(QDialog):
         intro = QLabel(
             self.tr(
                 "Granskningen hittade tal som ser ut som personnummer. Ta bort dem ur filerna, eller markera ett "
-                "fynd som ”inte ett personnummer” och ange varför. Beslutet gäller bara så länge filen är oförändrad."
+                "fynd som ”inte ett personnummer” och ange varför. Bilder och sidor utan text kan inte läsas: titta "
+                "på dem och markera dem på samma sätt. Beslutet gäller bara så länge filen är oförändrad."
             )
         )
         intro.setWordWrap(True)

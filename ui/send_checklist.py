@@ -138,8 +138,9 @@ class ChecklistPanel(QWidget):
     def mark(self, guard: GuardResult) -> None:
         """Show on each row whether the guard found something in that file."""
         hits: dict[str, str] = {}
-        for finding in guard.scan.findings:
-            hits.setdefault(finding.source.split(" → ")[0], self.tr("Personnummer hittades"))
+        for finding in sorted(guard.scan.findings, key=lambda f: f.to_look_at):  # a number is told first
+            said = self.tr("Titta på bilderna") if finding.to_look_at else self.tr("Personnummer hittades")
+            hits.setdefault(finding.source.split(" → ")[0], said)
         for unreadable in guard.scan.unreadable:
             hits.setdefault(unreadable.source.split(" → ")[0], self.tr("Kan inte granskas"))
         for index in range(self.tree.topLevelItemCount()):

@@ -308,9 +308,6 @@ class SendPage(QWidget):
             cleared = len(verdict.guard.scan.cleared) if verdict.guard else 0
             if cleared:
                 text = self.tr("Klart att skicka: {0} bilagor, {1:.1f} MB; {2} fynd markerade som inte personnummer.")
-            if verdict.guard and verdict.guard.scan.notes:
-                look = self.tr("Bilder och sidor utan text kunde inte läsas: se Obs nedan och titta på dem själv.")
-                text += " " + look
             self._show_verdict(text.format(files, size / 1e6, cleared), True)
         else:
             self._show_verdict(self.tr("Stoppad: beställningen kan inte skickas ännu."), False)

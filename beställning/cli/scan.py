@@ -23,7 +23,7 @@ def register(subparsers: Any) -> None:
         "scan",
         help="sök efter personnummer i filer",
         description="Granskar filer efter personnummer och samordningsnummer. Slutkod 0: inga hittades, "
-        "1: hittades, 2: en fil kunde inte granskas.",
+        "1: hittades (eller bilder och sidor utan text att titta på), 2: en fil kunde inte granskas.",
         epilog="\n".join(format_lines()),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -53,7 +53,7 @@ def _load_clearances(path: Path) -> list[Any] | str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from beställning.send.guard import KEY_FILE_ADVICE
+    from beställning.send.guard import KEY_FILE_ADVICE, LOOK_ADVICE
     from beställning.send.scan import ScanReport, apply_clearances, format_lines, scan_path
 
     if args.formats:
@@ -95,9 +95,13 @@ def run(args: argparse.Namespace) -> int:
         print(f"Kunde inte granskas: {item.describe()}", file=sys.stderr)
     for note in report.notes:
         print(f"Obs: {note}", file=sys.stderr)
-    if report.findings:
-        print(f"\n{len(report.findings)} personnummer hittades. {KEY_FILE_ADVICE}")
-    elif not report.unreadable:
+    numbers = [finding for finding in report.findings if not finding.to_look_at]
+    pictures = len(report.findings) - len(numbers)
+    if numbers:
+        print(f"\n{len(numbers)} personnummer hittades. {KEY_FILE_ADVICE}")
+    if pictures:
+        print(f"\n{pictures} bild(er) eller sidor utan text att titta på själv. {LOOK_ADVICE}")
+    if not report.findings and not report.unreadable:
         print(f"Inga personnummer hittades i {len(args.files)} fil(er).")
     return code
 

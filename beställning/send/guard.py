@@ -28,6 +28,11 @@ KEY_FILE_ADVICE = (
     "rekommenderad post. (Skickar SCB populationsfilen kan den tas emot digitalt; ange SCB-handläggarens "
     "kontaktuppgifter i beställningen.) Ta bort filen eller personnumren ur paketet och granska igen."
 )
+LOOK_ADVICE = (
+    "Granskningen kan inte läsa text i bilder eller på inskannade sidor. Titta på dem: står det inga "
+    "personnummer där, markera dem som granskade under ”Visa fynden…” och skriv vad du såg. Beslutet gäller "
+    "bara så länge filen är oförändrad. (Finns det personnummer: ta bort bilden eller sidan och granska igen.)"
+)
 UNREADABLE_ADVICE = (
     "Filer som inte kan granskas skickas inte: spara dem i ett läsbart format (t.ex. PDF med text, "
     "Word eller Excel utan lösenord) eller ta bort dem ur paketet."
@@ -49,10 +54,16 @@ class GuardResult:
     def messages(self) -> list[str]:
         """Swedish lines for the user: each problem, then what to do."""
         lines = list(self.missing)
-        if self.scan.findings:
-            lines.append(f"Personnummer hittades ({len(self.scan.findings)} st):")
-            lines += [f"  {finding.describe()}" for finding in self.scan.findings]
+        numbers = [finding for finding in self.scan.findings if not finding.to_look_at]
+        pictures = [finding for finding in self.scan.findings if finding.to_look_at]
+        if numbers:
+            lines.append(f"Personnummer hittades ({len(numbers)} st):")
+            lines += [f"  {finding.describe()}" for finding in numbers]
             lines.append(KEY_FILE_ADVICE)
+        if pictures:
+            lines.append(f"Bilder och sidor utan text att titta på själv ({len(pictures)} st):")
+            lines += [f"  {finding.describe()}" for finding in pictures]
+            lines.append(LOOK_ADVICE)
         if self.scan.cleared:
             lines.append(f"Avskrivna fynd, inte personnummer ({len(self.scan.cleared)} st):")
             lines += [f"  {finding.describe()}" for finding in self.scan.cleared]
@@ -84,8 +95,8 @@ def check_package(
         report = scan_path(item.path, limits, cancel)
         if item.generated:
             # The form repeats the order's fields: report those once, under the field's name. Its
-            # pictures are the app's own chart, so notes about unreadable pictures do not apply.
-            report.findings = [f for f in report.findings if f.masked not in seen]
+            # pictures are the app's own chart: there is nothing to look at.
+            report.findings = [f for f in report.findings if f.masked not in seen and not f.to_look_at]
             report.notes = []
         result.scan.merge(report)
     result.scan = apply_clearances(result.scan, clearances)

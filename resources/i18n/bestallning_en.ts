@@ -684,6 +684,10 @@
         <translation>Personal identity numbers found</translation>
     </message>
     <message>
+        <source>Titta på bilderna</source>
+        <translation>Look at the pictures</translation>
+    </message>
+    <message>
         <source>Kan inte granskas</source>
         <translation>Cannot be checked</translation>
     </message>
@@ -1949,8 +1953,8 @@ Your work is saved automatically as a draft. Details are in the log file %2.</tr
         <translation>Possible personal identity numbers</translation>
     </message>
     <message>
-        <source>Granskningen hittade tal som ser ut som personnummer. Ta bort dem ur filerna, eller markera ett fynd som ”inte ett personnummer” och ange varför. Beslutet gäller bara så länge filen är oförändrad.</source>
-        <translation>The check found numbers that look like personal identity numbers. Remove them from the files, or mark a finding as “not a personal identity number” and say why. The decision holds only while the file is unchanged.</translation>
+        <source>Granskningen hittade tal som ser ut som personnummer. Ta bort dem ur filerna, eller markera ett fynd som ”inte ett personnummer” och ange varför. Bilder och sidor utan text kan inte läsas: titta på dem och markera dem på samma sätt. Beslutet gäller bara så länge filen är oförändrad.</source>
+        <translation>The check found numbers that look like personal identity numbers. Remove them from the files, or mark a finding as “not a personal identity number” and say why. Pictures and pages without text cannot be read: look at them and mark them the same way. The decision holds only while the file is unchanged.</translation>
     </message>
     <message>
         <source>Inte ett personnummer…</source>
@@ -2069,10 +2073,6 @@ Your work is saved automatically as a draft. Details are in the log file %2.</tr
     <message>
         <source>Klart att skicka: {0} bilagor, {1:.1f} MB; {2} fynd markerade som inte personnummer.</source>
         <translation>Ready to send: {0} attachments, {1:.1f} MB; {2} findings marked as not personal identity numbers.</translation>
-    </message>
-    <message>
-        <source>Bilder och sidor utan text kunde inte läsas: se Obs nedan och titta på dem själv.</source>
-        <translation>Pictures and pages without text could not be read: see Note below and look at them yourself.</translation>
     </message>
     <message>
         <source>Obs: {0}</source>

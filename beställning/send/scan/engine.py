@@ -17,7 +17,9 @@ from typing import IO, BinaryIO
 from beställning.send.scan.formats import sniff
 from beställning.send.scan.report import (
     CONVERT_OR_REMOVE,
+    PICTURE_WHY,
     REMOVE_IT,
+    TO_LOOK_AT,
     CancelCheck,
     CannotRead,
     Finding,
@@ -61,6 +63,13 @@ class Scanner:
 
     def unreadable(self, source: str, reason: str) -> None:
         self.report.unreadable.append(Unreadable(source, reason))
+
+    def look(self, source: str, place: str, what: str, why: str) -> None:
+        """Something the guard cannot read (a picture, a page without text): the user must look at it.
+
+        It blocks like a finding until the user marks it as checked, for this version of the file.
+        """
+        self.sink(Finding(source, place, what, TO_LOOK_AT, self.file_sha256, why))
 
     def note(self, text: str) -> None:
         if text not in self.report.notes:
@@ -171,7 +180,7 @@ class Scanner:
         elif kind == "eml":
             mail.scan_mail(self, part, depth)
         elif kind == "image":
-            self.note(f"{part.source}: en bild; text i bilder kan inte granskas. Kontrollera den själv.")
+            self.look(part.source, "bilden", "(bild)", PICTURE_WHY)
         elif kind == "binary":
             plain.scan_binary_strings(self, part)
             raise CannotRead(f"okänt binärt filformat som inte kan granskas. {CONVERT_OR_REMOVE}")

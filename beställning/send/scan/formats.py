@@ -59,8 +59,8 @@ READ: tuple[Format, ...] = (
         ".pdf",
         (
             "textlagret på varje sida, dokumentegenskaper och XMP-metadata, kommentarer och länkmål, alt-texter "
-            "(taggar), formulärfält, inbäddade filer och originaldokumentet i en Hybrid-PDF; sidor utan text får "
-            "en anmärkning"
+            "(taggar), formulärfält, inbäddade filer och originaldokumentet i en Hybrid-PDF; sidor utan text ska "
+            "du titta på själv"
         ),
     ),
     Format(
@@ -91,7 +91,10 @@ READ: tuple[Format, ...] = (
     Format("tar", "Tar", ".tar .tar.gz .tgz .tar.bz2 .tbz2 .tar.xz .txz", "alla filer i arkivet, nästlade"),
     Format("compressed", "Komprimerad fil", ".gz .bz2 .xz", "innehållet packas upp och granskas"),
 )
-NOTED = "Bilder (.png .jpg .gif .tif .bmp .webp .heic): text i bilder kan inte läsas; de får en anmärkning."
+NOTED = (
+    "Bilder (.png .jpg .gif .tif .bmp .webp .heic), bilder i dokument och PDF-sidor utan text: text i bilder kan "
+    "inte läsas, så de stoppar sändningen tills du har tittat på dem och markerat dem som granskade."
+)
 BLOCKED = (
     "Allt annat stoppar sändningen som ”kan inte granskas”: äldre Office-filer (.doc .xls .ppt), Outlook .msg, "
     "lösenordsskyddade filer, Office-filer med makron (VBA) eller ActiveX, inbäddade OLE-objekt, "

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from beställning.send.scan import xmltext
 from beställning.send.scan.formats import IMAGE_SUFFIXES
-from beställning.send.scan.report import REMOVE_IT, CannotRead, Finding, TooBig
+from beställning.send.scan.report import PICTURE_WHY, REMOVE_IT, CannotRead, Finding, TooBig
 from beställning.zipguard import ZipLimits, open_member, size_problem
 
 if TYPE_CHECKING:
@@ -127,7 +127,9 @@ class _Package:
         name = info.filename
         suffix = PurePosixPath(name).suffix.lower()
         base = PurePosixPath(name).name.lower()
-        if suffix in IMAGE_SUFFIXES or "/media/" in name or name.startswith(("Pictures/", "Thumbnails/")):
+        if name.startswith(("Thumbnails/", "docProps/thumbnail")):
+            pass  # a small picture of the first page, whose text is read in the document itself
+        elif suffix in IMAGE_SUFFIXES or "/media/" in name or name.startswith("Pictures/"):
             self.pictures += 1
         elif suffix in _FONT_SUFFIXES or "/fonts/" in name:
             pass  # embedded fonts carry glyphs, not text
@@ -153,9 +155,7 @@ class _Package:
 
     def finish(self) -> None:
         if self.pictures:
-            self.scanner.note(
-                f"{self.part.source}: {self.pictures} bild(er) i dokumentet; text i bilder kan inte granskas."
-            )
+            self.scanner.look(self.part.source, "bilderna i dokumentet", f"({self.pictures} bild(er))", PICTURE_WHY)
 
 
 # --- OOXML ---------------------------------------------------------------------------------------

@@ -77,8 +77,11 @@ def _scan_pages(scanner: Scanner, part: Part, reader: PdfReader) -> None:
             scan_values(spaced, part.source, f"sida {number} (spärrad text)", scanner.file_sha256, scanner.sink)
     if empty:
         pages = ", ".join(str(n) for n in empty[:10]) + (" …" if len(empty) > 10 else "")
-        scanner.note(
-            f"{part.source}: sida {pages} har ingen text som kan läsas (inskannad bild?). Kontrollera dem själv."
+        scanner.look(
+            part.source,
+            f"sida {pages}",
+            f"({len(empty)} sidor utan text)" if len(empty) > 1 else "(sida utan text)",
+            "sidan har ingen text som kan läsas (inskannad bild?): titta på den själv",
         )
 
 

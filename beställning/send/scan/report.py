@@ -8,6 +8,11 @@ from dataclasses import dataclass, field
 
 from beställning.zipguard import MB
 
+# The kind of a finding that is no number but a picture, or a PDF page without text: the guard
+# cannot read it, so it blocks until the user has looked at it and marked it as checked (a Clearance).
+TO_LOOK_AT = "bild att granska"
+PICTURE_WHY = "text i bilder kan inte läsas: titta på bilden själv"
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -33,7 +38,14 @@ class Finding:
         key = "\0".join((self.file_sha256, inner, self.place, self.masked))
         return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
+    @property
+    def to_look_at(self) -> bool:
+        """A picture or text-less page the user must look at, not a number found."""
+        return self.kind == TO_LOOK_AT
+
     def describe(self) -> str:
+        if self.to_look_at:
+            return f"{self.source}: {self.place}: {self.context or self.masked}"
         return f"{self.source}: {self.place}: {self.masked} ({self.kind})"
 
 
