@@ -70,3 +70,15 @@ def test_earlier_clearances_are_shown(qtbot: QtBot, tmp_path: Path) -> None:
     dialog.select_row(0)
     assert not dialog.clear_button.isEnabled()
     assert [c.reason for c in dialog.clearances()] == ["testdata"]
+
+
+def test_a_picture_is_marked_as_looked_at_with_what_it_shows(qtbot: QtBot, tmp_path: Path) -> None:
+    picture = tmp_path / "schema.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    found = scan_path(picture).findings
+    dialog = ScanFindingsDialog(found, ask_reason=lambda _parent, finding: f"tittat på {finding.place}")
+    qtbot.addWidget(dialog)
+    dialog.select_row(0)
+    assert dialog.clear_button.text() == "Granskad: inga personnummer…"
+    dialog.clear_button.click()
+    assert [c.reason for c in dialog.clearances()] == ["tittat på bilden"]

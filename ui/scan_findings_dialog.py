@@ -91,14 +91,18 @@ class FindingsModel(QAbstractTableModel):
 
 
 def ask_reason_dialog(parent: QWidget, finding: Finding) -> str | None:
-    """Ask why the finding is not a personnummer; None when the user cancels."""
-    text, ok = QInputDialog.getText(
-        parent,
-        QCoreApplication.translate("ScanFindingsDialog", "Inte ett personnummer"),
-        QCoreApplication.translate(
+    """Ask why the finding is not a personnummer (or what the picture shows); None when the user cancels."""
+    if finding.to_look_at:
+        title = QCoreApplication.translate("ScanFindingsDialog", "Granskad: inga personnummer")
+        question = QCoreApplication.translate(
+            "ScanFindingsDialog", "Vad visar {place} i {source}? (t.ex. ”ett organisationsschema, inga nummer”)"
+        ).format(place=finding.place, source=finding.source)
+    else:
+        title = QCoreApplication.translate("ScanFindingsDialog", "Inte ett personnummer")
+        question = QCoreApplication.translate(
             "ScanFindingsDialog", "Varför är {masked} i {source} inte ett personnummer? (t.ex. ”en tidsstämpel”)"
-        ).format(masked=finding.masked, source=finding.source),
-    )
+        ).format(masked=finding.masked, source=finding.source)
+    text, ok = QInputDialog.getText(parent, title, question)
     return text if ok else None
 
 
@@ -161,6 +165,10 @@ class ScanFindingsDialog(QDialog):
     def _update_button(self) -> None:
         row = self._selected_row()
         self.clear_button.setEnabled(row is not None and self.model.clearance(row) is None)
+        picture = row is not None and self.model.finding(row).to_look_at
+        self.clear_button.setText(
+            self.tr("Granskad: inga personnummer…") if picture else self.tr("Inte ett personnummer…")
+        )
 
     def _clear_selected(self) -> None:
         row = self._selected_row()

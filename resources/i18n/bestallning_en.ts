@@ -1941,6 +1941,14 @@ Your work is saved automatically as a draft. Details are in the log file %2.</tr
 <context>
     <name>ScanFindingsDialog</name>
     <message>
+        <source>Granskad: inga personnummer</source>
+        <translation>Checked: no personal identity numbers</translation>
+    </message>
+    <message>
+        <source>Vad visar {place} i {source}? (t.ex. ”ett organisationsschema, inga nummer”)</source>
+        <translation>What does {place} in {source} show? (e.g. “an organisation chart, no numbers”)</translation>
+    </message>
+    <message>
         <source>Inte ett personnummer</source>
         <translation>Not a personal identity number</translation>
     </message>
@@ -1959,6 +1967,10 @@ Your work is saved automatically as a draft. Details are in the log file %2.</tr
     <message>
         <source>Inte ett personnummer…</source>
         <translation>Not a personal identity number…</translation>
+    </message>
+    <message>
+        <source>Granskad: inga personnummer…</source>
+        <translation>Checked: no personal identity numbers…</translation>
     </message>
     <message>
         <source>Ange varför det inte är ett personnummer.</source>
