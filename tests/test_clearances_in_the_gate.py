@@ -21,6 +21,18 @@ from ui.scan_findings_dialog import ScanFindingsDialog
 LOOKS_LIKE = "Fakturanummer 19811218-9876 (inte ett personnummer, ett löpnummer hos leverantören)\n"
 
 
+def answering_dialog(reason: str) -> type[ScanFindingsDialog]:
+    """A findings dialog that clears every finding with `reason` and is accepted, as a user would."""
+
+    class Answering(ScanFindingsDialog):
+        def exec(self) -> int:
+            for row in range(self.model.rowCount()):
+                self.model.set_clearance(row, clear(self.model.finding(row), reason))
+            return int(ScanFindingsDialog.DialogCode.Accepted.value)
+
+    return Answering
+
+
 def with_false_alarm(tmp_path: Path) -> tuple[Order, Path]:
     order = research_order(tmp_path / "in")
     note = tmp_path / "in" / "faktura.txt"
@@ -73,13 +85,7 @@ def test_the_send_page_clears_a_finding_and_checks_again(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    class Answering(ScanFindingsDialog):
-        def exec(self) -> int:
-            for row in range(self.model.rowCount()):
-                self.model.set_clearance(row, clear(self.model.finding(row), "Fakturanummer"))
-            return int(ScanFindingsDialog.DialogCode.Accepted.value)
-
-    monkeypatch.setattr("ui.send_page.ScanFindingsDialog", Answering)
+    monkeypatch.setattr("ui.send_page.ScanFindingsDialog", answering_dialog("Fakturanummer"))
     order, _note = with_false_alarm(tmp_path)
     page.set_order(order)
     check(qtbot, page)

@@ -47,16 +47,9 @@ def test_a_picture_stops_the_send_until_the_user_has_looked_at_it(
 ) -> None:
     """Text in a picture cannot be read: the page stops, says so, and sends once the user has looked."""
     from beställning.order import Attachment
-    from beställning.send.scan import clear
-    from ui.scan_findings_dialog import ScanFindingsDialog
+    from tests.test_clearances_in_the_gate import answering_dialog
 
-    class Looked(ScanFindingsDialog):
-        def exec(self) -> int:
-            for row in range(self.model.rowCount()):
-                self.model.set_clearance(row, clear(self.model.finding(row), "Organisationsschema, bara namn"))
-            return int(ScanFindingsDialog.DialogCode.Accepted.value)
-
-    monkeypatch.setattr("ui.send_page.ScanFindingsDialog", Looked)
+    monkeypatch.setattr("ui.send_page.ScanFindingsDialog", answering_dialog("Organisationsschema, bara namn"))
     order = research_order(tmp_path / "in")
     picture = tmp_path / "in" / "organisation.png"
     picture.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
