@@ -1,11 +1,12 @@
-"""Personnummer that lost their leading zero in a column of a CSV file (a key file saved from Excel).
+"""Personnummer hidden by a CSV file's columns: a leading zero lost, or the number split over two columns.
 
 Why: Excel keeps 0112189876 as the number 112189876 and writes it so to CSV; the nine digits alone
-no longer read as a personnummer. A CSV has no cell types, so which fields were numbers is judged
-per column: a column whose header names a personnummer ('pnr', 'personnummer' …), or whose 7-9
-digit values in the first lines are mostly valid numbers once the zeros are put back, is read to
-the end with the zeros put back. Other columns are left alone, so amounts and serial numbers of
-seven to nine digits raise no alarms (one in 30 of them would pass the date and Luhn checks).
+no longer read as a personnummer. A register extract may also give the birth date and the last four
+in two columns (19811218 | 9876). A CSV has no cell types, so each column (or pair of neighbours)
+is judged on the first lines: one whose header names a personnummer ('pnr', 'personnummer' …), or
+whose values mostly are valid numbers once the zeros are put back (or the pair is joined), is read
+to the end so. Others are left alone, so amounts, serial numbers and a date next to a four-digit
+code raise no alarms (one in 30, or one in ten, of them would pass the date and Luhn checks).
 """
 
 from __future__ import annotations
@@ -27,14 +28,17 @@ _PNR_HEADER = re.compile(
 )
 
 
+Key = tuple[str, int]  # ("zero", column) or ("split", first of the two columns)
+
+
 @dataclass
 class _Column:
     seen: int = 0
     hits: list[tuple[int, str, PnrMatch]] = field(default_factory=list)  # (line, as written, match) until decided
 
 
-class LostZeroColumns:
-    """Fed the text of a file as it is read; sends a Finding for each number found with its zero restored."""
+class ColumnNumbers:
+    """Fed the text of a file as it is read; sends a Finding for each number its columns hide."""
 
     def __init__(self, source: str, sink: Callable[[Finding], None], file_sha256: str = "") -> None:
         self.source = source
@@ -44,8 +48,8 @@ class LostZeroColumns:
         self._line = 0  # lines read so far
         self._delimiter: str | None = None
         self._names: list[str] = []
-        self._columns: dict[int, _Column] = {}
-        self._read: set[int] | None = None  # the columns read to the end, once decided
+        self._columns: dict[Key, _Column] = {}
+        self._read: set[Key] | None = None  # the columns read to the end, once decided
         self._done = False
 
     def feed(self, text: str) -> None:
@@ -72,13 +76,17 @@ class LostZeroColumns:
         for line in lines:
             self._line += 1
             fields = line.split(self._delimiter) if self._delimiter else [line]
-            for index in self._read if self._read is not None else range(len(fields)):
-                if index < len(fields):
-                    self._field(index, fields[index])
+            values = [text.strip().strip('"').strip() for text in fields]
+            for key in self._read if self._read is not None else self._keys(len(values)):
+                self._look(key, values)
             if self._read is None and self._line >= SAMPLE_LINES:
                 self._decide()
             if self._done:
                 return
+
+    @staticmethod
+    def _keys(count: int) -> list[Key]:
+        return [("zero", index) for index in range(count)] + [("split", index) for index in range(count - 1)]
 
     def _header(self, first: list[str]) -> None:
         counts = {d: sum(line.count(d) for line in first) for d in _DELIMITERS}
@@ -87,40 +95,55 @@ class LostZeroColumns:
         names = first[0].lstrip("\ufeff").split(self._delimiter) if self._delimiter else [first[0]]
         self._names = [name.strip().strip('"').strip() for name in names]
 
-    def _field(self, index: int, text: str) -> None:
-        value = text.strip().strip('"').strip()
-        if not (7 <= len(value) <= 9 and value.isdigit()):
-            return
-        column = self._columns.setdefault(index, _Column())
+    def _look(self, key: Key, values: list[str]) -> None:
+        """One candidate: a 7-9 digit value with its zeros put back, or a date joined to the next four digits."""
+        how, index = key
+        if how == "zero":
+            value = values[index] if index < len(values) else ""
+            if not (7 <= len(value) <= 9 and value.isdigit()):
+                return
+            candidate, written = value.zfill(10), value[:-4] + "****"
+        else:
+            date, last = (values[index], values[index + 1]) if index + 1 < len(values) else ("", "")
+            if not (len(date) in (6, 8) and date.isdigit() and len(last) == 4 and last.isdigit()):
+                return
+            candidate, written = f"{date}-{last}", f"{date} | ****"
+        column = self._columns.setdefault(key, _Column())
         column.seen += 1
-        hits = find_pnr(value.zfill(10))
+        hits = find_pnr(candidate)
         if not hits:
             return
-        written = value[:-4] + "****"  # as the file shows it, masked
         if self._read is None:
             column.hits.append((self._line, written, hits[0]))
         else:
-            self._report(index, self._line, written, hits[0])
+            self._report(key, self._line, written, hits[0])
 
-    def _named(self, index: int) -> bool:
-        return index < len(self._names) and _PNR_HEADER.fullmatch(self._names[index]) is not None
+    def _named(self, key: Key) -> bool:
+        how, index = key
+        return how == "zero" and index < len(self._names) and _PNR_HEADER.fullmatch(self._names[index]) is not None
 
     def _decide(self) -> None:
-        """Which columns hold numbers that lost their zero: report what the sample found in them."""
+        """Which columns hide numbers: report what the sample found in them, and read only them from now."""
         self._read = {
-            index
-            for index, column in self._columns.items()
-            if self._named(index) or (column.hits and len(column.hits) >= _SHARE * column.seen)
+            key
+            for key, column in self._columns.items()
+            if self._named(key) or (column.hits and len(column.hits) >= _SHARE * column.seen)
         }
-        self._read |= {index for index in range(len(self._names)) if self._named(index)}
-        for index in sorted(self._read):
-            column = self._columns.get(index)
+        self._read |= {("zero", index) for index in range(len(self._names)) if self._named(("zero", index))}
+        for key in sorted(self._read):
+            column = self._columns.get(key)
             for line, written, hit in column.hits if column else []:
-                self._report(index, line, written, hit)
-        self._columns = {index: column for index, column in self._columns.items() if index in self._read}
+                self._report(key, line, written, hit)
+        self._columns = {key: column for key, column in self._columns.items() if key in self._read}
         self._done = not self._read
 
-    def _report(self, index: int, line: int, written: str, hit: PnrMatch) -> None:
-        name = self._names[index] if index < len(self._names) and self._names[index] else f"kolumn {index + 1}"
-        context = f"{name}: {written} (sparat som tal; med nollan {hit.masked})"
+    def _name(self, index: int) -> str:
+        return self._names[index] if index < len(self._names) and self._names[index] else f"kolumn {index + 1}"
+
+    def _report(self, key: Key, line: int, written: str, hit: PnrMatch) -> None:
+        how, index = key
+        if how == "zero":
+            context = f"{self._name(index)}: {written} (sparat som tal; med nollan {hit.masked})"
+        else:
+            context = f"{self._name(index)} + {self._name(index + 1)}: {written} (ett personnummer i två kolumner)"
         self.sink(Finding(self.source, f"rad {line}", hit.masked, hit.kind, self.file_sha256, context))

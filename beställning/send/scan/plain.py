@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from beställning.send.pnr import numeric_text_candidates
-from beställning.send.scan.columns import LostZeroColumns
+from beställning.send.scan.columns import ColumnNumbers
 from beställning.send.scan.report import CannotRead, Finding
 from beställning.send.scan.text import TextStream, decode_text, looks_binary, scan_values, stream_text_file
 
@@ -58,7 +58,7 @@ def scan_plain(scanner: Scanner, part: Part, markup: bool, depth: int) -> None:
             numbers = [c for value in _numeric_cells(chunk) for c in numeric_text_candidates(value)]
             scan_values(numbers, part.source, "tabellcell (tal)", scanner.file_sha256, unique)
 
-    columns = None if markup else LostZeroColumns(part.source, scanner.sink, scanner.file_sha256)
+    columns = None if markup else ColumnNumbers(part.source, scanner.sink, scanner.file_sha256)
     stream_text_file(
         part.stream,
         part.source,

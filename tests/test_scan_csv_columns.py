@@ -1,4 +1,4 @@
-"""Personnummer that lost their leading zero in a CSV column (saved from Excel or Calc as numbers).
+"""Personnummer hidden by CSV columns: saved as numbers (the leading zero lost) or split over two columns.
 
 Someone born 2000-2009 has a number starting with 0: a spreadsheet keeps it as a number and writes
 112189876 (nine digits), or seven or eight digits for 2000. The guard puts the zeros back in a
@@ -125,3 +125,29 @@ def test_spreadsheet_saved_as_html_keeps_the_number_without_zero(tmp_path: Path,
     path = tmp_path / "tabell.html"
     path.write_text(f"<html><body><table><tr><td>1</td>{cell.format(n=number)}</tr></table></body></html>")
     assert finding_masks(path) == [masked(YOUNG[0])]
+
+
+@pytest.mark.parametrize("century", [True, False], ids=["YYYYMMDD", "YYMMDD"])
+def test_number_split_over_a_date_column_and_the_last_four(tmp_path: Path, century: bool) -> None:
+    numbers = OLDER[:3]
+    rows = ["Födelsedatum;Löpnr;Ort"] + [f"{'19' if century else ''}{n[:6]};{n[6:]};Umeå" for n in numbers]
+    path = tmp_path / "uttag.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    report = scan_path(path)
+    assert sorted({f.masked for f in report.findings}) == sorted(
+        {("19" if century else "") + masked(n) for n in numbers}
+    )
+    assert "två kolumner" in report.findings[0].context
+
+
+def test_dates_next_to_four_digit_codes_raise_nothing(tmp_path: Path) -> None:
+    """Clean corpus: 20,000 rows of a date and a municipality code; about one in ten would join into a number."""
+    rng = random.Random(7)
+    rows = ["beslutsdatum;kommunkod;belopp"] + [
+        f"20{rng.randrange(15, 25)}{rng.randrange(1, 13):02d}{rng.randrange(1, 29):02d};{rng.randrange(114, 2584):04d};"
+        f"{rng.randrange(100, 99999)}"
+        for _ in range(20_000)
+    ]
+    path = tmp_path / "beslut.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert finding_masks(path) == []
