@@ -151,3 +151,37 @@ def test_dates_next_to_four_digit_codes_raise_nothing(tmp_path: Path) -> None:
     path = tmp_path / "beslut.csv"
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     assert finding_masks(path) == []
+
+
+def test_spreadsheet_column_of_amounts_raises_nothing_but_a_key_column_is_found(tmp_path: Path) -> None:
+    """In .xlsx and .ods a 7-9 digit number is padded back only where its column mostly holds valid numbers:
+    5,000 amounts of seven digits gave some 300 false alarms before."""
+    import openpyxl
+
+    rng = random.Random(9)
+    young = make_numbers(300, seed=34, born_2000s=True)
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["kommun", "belopp", "antal", "nummer"])
+    for index in range(5000):
+        key = int(young[index]) if index < len(young) else None
+        sheet.append([f"K{index}", rng.randrange(10**6, 10**7), rng.randrange(10**8, 10**9), key])
+    path = tmp_path / "tabell.xlsx"
+    workbook.save(path)
+    report = scan_path(path)
+    assert sorted({f.masked for f in report.findings}) == expected(young)
+    assert {f.place.rsplit(" ", 1)[1][0] for f in report.findings} == {"D"}
+
+
+def test_spreadsheet_with_one_number_stored_as_a_number(tmp_path: Path) -> None:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["lopnr", "nummer"])
+    sheet.append([1, int(YOUNG[0])])
+    path = tmp_path / "en.xlsx"
+    workbook.save(path)
+    assert finding_masks(path) == [masked(YOUNG[0])]

@@ -54,7 +54,7 @@ def scan_plain(scanner: Scanner, part: Part, markup: bool, depth: int) -> None:
 
     def on_chunk(chunk: str) -> None:
         base64_blocks(chunk)
-        if markup:
+        if markup:  # every number, padded too: a cell's column is not known here (see RestoredZeros)
             numbers = [c for value in _numeric_cells(chunk) for c in numeric_text_candidates(value)]
             scan_values(numbers, part.source, "tabellcell (tal)", scanner.file_sha256, unique)
 

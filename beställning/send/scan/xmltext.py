@@ -22,6 +22,7 @@ from typing import BinaryIO
 from xml.parsers import expat
 
 from beställning.send.pnr import numeric_text_candidates
+from beställning.send.scan.columns import RestoredZeros
 from beställning.send.scan.report import Finding
 from beställning.send.scan.text import Sink, TextStream, decode_entities, scan_values
 
@@ -360,15 +361,18 @@ def scan_xml_part(
             seen.add(key)
             sink(finding)
 
+    zeros = RestoredZeros(source, unique, file_sha256)
+
     def emit(text: str, place: str, numeric: bool, element: str) -> None:
         values = [text] if hook is None else hook(text, place, element)
         if not values:
             return
         if numeric:
-            values += numeric_text_candidates(text.strip())
+            values += zeros.split(numeric_text_candidates(text.strip()), place)
         scan_values(values, source, place, file_sha256, unique)
 
     walk_xml(stream, dialect, placer, emit, namespaces)
+    zeros.close()
 
 
 # --- the fast reader for large parts ------------------------------------------------------------------
@@ -522,6 +526,7 @@ def fast_xml(
         values = [value for value in values if len(value) >= 7]  # shorter ones hold no number
         if dialect.numeric_text or dialect.numeric_attrs:
             for raw in _NUMERIC_V.findall(data) + [v for v in values if v[:1].isdigit()]:
+                # Every number, padded too: this reader cannot tell a cell's column (see RestoredZeros).
                 values += [c.encode() for c in numeric_text_candidates(raw.decode("ascii", errors="replace"))]
         if values:  # one string, a value a line: values never join, and one search per chunk
             joined = decode_entities(b"\n".join(values).decode("utf-8", errors="replace"))
