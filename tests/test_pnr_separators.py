@@ -118,3 +118,18 @@ def test_an_unseen_character_inside_the_number_does_not_hide_it(unseen: str, at:
     number = "811218-9876" if at != 6 else "8112189876"
     text = f"Person {number[:at]}{unseen}{number[at:]} deltar"
     assert [f.masked for f in scan_text(text, "brev.txt")] == ["811218-****"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pnr 811218-9876640823-3234 slut", ["811218-****", "640823-****"]),  # a tracked change saved flat
+        ("Pnr 811218-98761 (fotnot)", ["811218-****"]),  # a footnote mark right after the number
+        ("Ref 19811218-98761", ["811218-****"]),
+        ("2024-811218-9876", []),  # a reference joined by '-' stays quiet
+        ("811218-9876-01", []),
+        ("ref 12345678-1234", []),
+    ],
+)
+def test_dashed_number_glued_to_other_digits(text: str, expected: list[str]) -> None:
+    assert masked(text) == expected

@@ -8,6 +8,9 @@ semicolons or tabs) yet stay quiet on what an order legitimately contains: organ
 2024-01234-01). A candidate must have a real calendar date (a samordningsnummer adds 60 to the day)
 and a valid Luhn check digit.
 
+A number written with a hyphen is found even with digits right before or after it (a tracked change
+saved flat, a footnote mark): the hyphen and the date and Luhn checks are evidence enough.
+
 One narrow exception against false alarms: twelve bare digits that read as a timestamp YYYYMMDDhhmm
 directly after a word that names a time ('tid', 'kl', 'export_', 'skapad:' …)
 or directly before a time zone ('Z', 'UTC') are taken as the timestamp they say they are.
@@ -118,12 +121,42 @@ def _looks_like_timestamp(text: str, match: re.Match[str]) -> bool:
     return _TIME_BEFORE.search(before) is not None or _TIME_AFTER.match(text, match.end()) is not None
 
 
-def _candidates(text: str) -> Iterator[re.Match[str]]:
+# A dashed number glued to other digits: a tracked change saved flat ('…-2613' + '420120-5822', or
+# '420120-' + deleted '1234' + inserted '5822'), a footnote mark right after it ('…-58221'). Looked
+# for at every position (the lookahead lets matches overlap), only with a hyphen, and never as part
+# of a reference joined by '-', '/' or '.' (2024-811218-9876).
+_GLUED = re.compile(r"(?<![-/.])(?=(?P<date>[0-9]{6})-(?P<last>[0-9]{4})(?![-/.][0-9]))")
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Where a number can be: the whole of a short text, the sieve's windows in a long one."""
+    return [(0, len(text))] if len(text) < SIEVE_FROM else candidate_windows(text)
+
+
+def _glued(text: str, windows: list[tuple[int, int]], found: list[PnrMatch], today: date) -> list[PnrMatch]:
+    """Dashed numbers with digits right before or after them, where none was found already."""
+    taken = [(hit.start, hit.end) for hit in found]
+    glued: list[PnrMatch] = []
+    for start, end in windows:
+        for match in _GLUED.finditer(text, start, end):
+            at, stop = match.start(), match.start() + 11
+            before = text[at - 1] if at else ""
+            after = text[stop] if stop < len(text) else ""
+            if not (before.isdigit() or after.isdigit()) or any(a < stop and at < b for a, b in taken):
+                continue
+            yymmdd, ten = match["date"], match["date"] + match["last"]
+            if yymmdd[2:4] not in _MONTHS or yymmdd[4:6] not in _DAYS or not luhn_ok(ten):
+                continue
+            kind = _date_kind(None, yymmdd, today)
+            if kind is not None:
+                glued.append(PnrMatch(at, stop, kind, f"{yymmdd}-****"))
+                taken.append((at, stop))
+    return glued
+
+
+def _candidates(text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
     """What `_CANDIDATE.finditer(text)` yields, found faster in long texts by looking only where the sieve says."""
-    if len(text) < SIEVE_FROM:
-        yield from _CANDIDATE.finditer(text)
-        return
-    for start, end in candidate_windows(text):
+    for start, end in windows:
         yield from _CANDIDATE.finditer(text, start, end)
 
 
@@ -131,7 +164,8 @@ def find_pnr(text: str, today: date | None = None) -> list[PnrMatch]:
     """Every personnummer or samordningsnummer in `text`, in order of appearance."""
     today = today or date.today()
     found: list[PnrMatch] = []
-    for match in _candidates(text):
+    windows = _windows(text)
+    for match in _candidates(text, windows):
         century, sep = match["century"], match["sep"]
         yymmdd = match["date"]
         if match["group"]:
@@ -150,6 +184,9 @@ def find_pnr(text: str, today: date | None = None) -> list[PnrMatch]:
             continue
         shown_sep = "+" if sep is not None and sep.strip(SPACES) == "+" else "-"
         found.append(PnrMatch(match.start(), match.end(), kind, f"{century or ''}{yymmdd}{shown_sep}****"))
+    if "-" in text:
+        found += _glued(text, windows, found, today)
+        found.sort(key=lambda hit: hit.start)
     return found
 
 
