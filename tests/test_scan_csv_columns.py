@@ -185,3 +185,59 @@ def test_spreadsheet_with_one_number_stored_as_a_number(tmp_path: Path) -> None:
     path = tmp_path / "en.xlsx"
     workbook.save(path)
     assert finding_masks(path) == [masked(YOUNG[0])]
+
+
+@pytest.mark.parametrize("as_text", [True, False], ids=["text cells", "number cells"])
+def test_spreadsheet_number_split_over_two_cells(tmp_path: Path, as_text: bool) -> None:
+    """The birth date in one cell and the last four in the next, in .xlsx and (via the test ODF) .ods."""
+    import openpyxl
+
+    numbers = OLDER[:3]
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["Födelsedatum", "Löpnr", "Ort"])
+    for n in numbers:
+        date, last = f"19{n[:6]}", n[6:]
+        sheet.append([date if as_text else int(date), last if as_text else int(last), "Umeå"])
+    path = tmp_path / "uttag.xlsx"
+    workbook.save(path)
+    report = scan_path(path)
+    assert sorted({f.masked for f in report.findings}) == sorted({"19" + masked(n) for n in numbers})
+    assert {f.place for f in report.findings} == {f"blad ”Sheet”, rad {row}" for row in (2, 3, 4)}
+
+
+def test_ods_number_split_over_two_cells() -> None:
+    from beställning.send.scan import scan_bytes
+    from tests.test_scan_formats import odf
+
+    rows = "".join(
+        "<table:table-row>"
+        f"<table:table-cell office:value-type='float' office:value='19{n[:6]}'><text:p>19{n[:6]}</text:p>"
+        f"</table:table-cell><table:table-cell office:value-type='string'><text:p>{n[6:]}</text:p></table:table-cell>"
+        "</table:table-row>"
+        for n in OLDER[:2]
+    )
+    body = f"<office:spreadsheet><table:table table:name='Blad1'>{rows}</table:table></office:spreadsheet>"
+    report = scan_bytes("uttag.ods", odf(body, "application/vnd.oasis.opendocument.spreadsheet"))
+    assert sorted({f.masked for f in report.findings}) == sorted({"19" + masked(n) for n in OLDER[:2]})
+
+
+def test_spreadsheet_dates_next_to_codes_raise_nothing(tmp_path: Path) -> None:
+    import openpyxl
+
+    rng = random.Random(8)
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["beslutsdatum", "kommunkod"])
+    for _ in range(3000):
+        sheet.append(
+            [
+                int(f"20{rng.randrange(15, 25)}{rng.randrange(1, 13):02d}{rng.randrange(1, 29):02d}"),
+                f"{rng.randrange(114, 2584):04d}",
+            ]
+        )
+    path = tmp_path / "beslut.xlsx"
+    workbook.save(path)
+    assert finding_masks(path) == []

@@ -41,10 +41,19 @@ class _Column:
 class ColumnNumbers:
     """Fed the text of a file as it is read; sends a Finding for each number its columns hide."""
 
-    def __init__(self, source: str, sink: Callable[[Finding], None], file_sha256: str = "") -> None:
+    def __init__(
+        self,
+        source: str,
+        sink: Callable[[Finding], None],
+        file_sha256: str = "",
+        kinds: tuple[str, ...] = ("zero", "split"),
+        place: Callable[[int], str] = lambda line: f"rad {line}",
+    ) -> None:
         self.source = source
         self.sink = sink
         self.file_sha256 = file_sha256
+        self.kinds = kinds
+        self.place = place
         self._pending = ""
         self._line = 0  # lines read so far
         self._delimiter: str | None = None
@@ -75,19 +84,26 @@ class ColumnNumbers:
         if self._line == 0 and lines:
             self._header(lines[: min(len(lines), 20)])
         for line in lines:
-            self._line += 1
             fields = line.split(self._delimiter) if self._delimiter else [line]
-            values = [text.strip().strip('"').strip() for text in fields]
-            for key in self._read if self._read is not None else self._keys(len(values)):
-                self._look(key, values)
-            if self._read is None and self._line >= SAMPLE_LINES:
-                self._decide()
+            self.row([text.strip().strip('"').strip() for text in fields], self._line + 1)
             if self._done:
                 return
 
-    @staticmethod
-    def _keys(count: int) -> list[Key]:
-        return [("zero", index) for index in range(count)] + [("split", index) for index in range(count - 1)]
+    def row(self, values: list[str], line: int) -> None:
+        """One row's values (a spreadsheet's cells, in column order), at line or row number `line`."""
+        if self._done:
+            return
+        if not self._names:
+            self._names = list(values)
+        self._line = line
+        for key in self._read if self._read is not None else self._keys(len(values)):
+            self._look(key, values)
+        if self._read is None and self._line >= SAMPLE_LINES:
+            self._decide()
+
+    def _keys(self, count: int) -> list[Key]:
+        keys: list[Key] = [("zero", index) for index in range(count)] if "zero" in self.kinds else []
+        return keys + ([("split", index) for index in range(count - 1)] if "split" in self.kinds else [])
 
     def _header(self, first: list[str]) -> None:
         counts = {d: sum(line.count(d) for line in first) for d in _DELIMITERS}
@@ -147,7 +163,7 @@ class ColumnNumbers:
             context = f"{self._name(index)}: {written} (sparat som tal; med nollan {hit.masked})"
         else:
             context = f"{self._name(index)} + {self._name(index + 1)}: {written} (ett personnummer i två kolumner)"
-        self.sink(Finding(self.source, f"rad {line}", hit.masked, hit.kind, self.file_sha256, context))
+        self.sink(Finding(self.source, self.place(line), hit.masked, hit.kind, self.file_sha256, context))
 
 
 _DECIDE_AFTER = 200  # cells of a column that decide it, so memory stays small on a huge sheet

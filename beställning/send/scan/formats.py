@@ -29,7 +29,8 @@ READ: tuple[Format, ...] = (
         "Text",
         ".txt .csv .tsv .tab .dat .log .md .sql .sps .do .sas .r .py m.fl.",
         "all text i UTF-8, UTF-16/32 (med eller utan BOM), cp1252/latin-1; känns igen på innehållet; "
-        "i en CSV-kolumn med personnummer sparade som tal läggs den inledande nollan tillbaka",
+        "i en CSV-kolumn med personnummer sparade som tal läggs den inledande nollan tillbaka, och ett "
+        "personnummer delat på två kolumner (födelsedatum | sista fyra) läses ihop",
     ),
     Format("json", "JSON, XML", ".json .xml", "texten, \\u-koder och teckenreferenser avkodade"),
     Format(
@@ -76,7 +77,7 @@ READ: tuple[Format, ...] = (
         ".xlsx .xlsm .xltx .xltm",
         "alla celler (text, tal med förlorad inledande nolla, datumformaterade tal, formler), bladnamn, "
         "definierade namn, kommentarer, sidhuvud/sidfot, ritningar och textrutor, diagram, "
-        "datavalideringslistor, hyperlänkar, pivotdata, inbäddade filer",
+        "datavalideringslistor, hyperlänkar, pivotdata, inbäddade filer; ett personnummer delat på två celler",
     ),
     Format(
         "powerpoint", "PowerPoint", ".pptx .ppsx .potx .pptm", "bilder, anteckningar, diagram, SmartArt, egenskaper"

@@ -16,6 +16,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from beställning.send.scan import xmltext
+from beställning.send.scan.columns import ColumnNumbers
 from beställning.send.scan.formats import IMAGE_SUFFIXES
 from beställning.send.scan.report import PICTURE_WHY, REMOVE_IT, CannotRead, Finding, TooBig
 from beställning.zipguard import ZipLimits, open_member, size_problem
@@ -189,7 +190,9 @@ class _Ooxml(_Package):
         shared = _SharedStrings()
         by_name = {info.filename: info for info in self.infos}
         if "xl/sharedStrings.xml" in by_name:
-            self.xml(by_name["xl/sharedStrings.xml"], xmltext.SHARED_STRINGS, shared.placer, shared.collect)
+            self.xml(
+                by_name["xl/sharedStrings.xml"], xmltext.SHARED_STRINGS, shared.placer, shared.collect, shared.remember
+            )
         for info in self.infos:
             name = info.filename
             suffix = PurePosixPath(name).suffix.lower()
@@ -200,6 +203,8 @@ class _Ooxml(_Package):
                 continue
             dialect, placer, hook = self._kind(name, sheet_names, shared)
             self.xml(info, dialect, placer, None, hook, sheet_views if dialect is xmltext.SHEET else None)
+            if isinstance(placer, _ExcelSheetPlacer) and placer.rows is not None:
+                placer.rows.close()
         shared.report_unused(self.scanner)
         self.finish()
 
@@ -216,7 +221,8 @@ class _Ooxml(_Package):
         if folder in ("xl/worksheets", "xl/chartsheets", "xl/dialogsheets", "xl/macrosheets"):
             label = f"blad ”{sheet_names.get(base, base)}”"
             placer = _ExcelSheetPlacer(label, base)
-            return xmltext.SHEET, placer, shared.cell_hook(placer, self.scanner)
+            placer.rows = SheetRows(self.scanner, self.part.source)
+            return xmltext.SHEET, placer, shared.cell_hook(placer, self.scanner, placer.rows)
         if name.startswith(("xl/comments", "xl/threadedComments/")):
             return xmltext.SHARED_STRINGS, xmltext.Placer(f"kommentarer ({base})"), None
         if name.startswith("xl/pivotCache/"):
@@ -297,6 +303,7 @@ class _ExcelSheetPlacer(xmltext.SheetPlacer):
         self.base = base
         self.in_header = False
         self.in_validation = False
+        self.rows: SheetRows | None = None
 
     def start(self, local: str, attrs: dict[str, str]) -> None:
         super().start(local, attrs)
@@ -325,6 +332,65 @@ class _ExcelSheetPlacer(xmltext.SheetPlacer):
         return super().place()
 
 
+_CELL_PLACE = re.compile(r"^(?P<sheet>.*), cell (?P<column>[A-Z]{1,3})(?P<row>[0-9]+)$")
+
+
+class SheetRows:
+    """A sheet's cells fed row by row to ColumnNumbers: a personnummer split over two neighbouring cells
+    (a date and the last four) is one number. Cells are told by their place ('blad ”X”, cell B3')."""
+
+    def __init__(self, scanner: Scanner, source: str) -> None:
+        self.scanner = scanner
+        self.source = source
+        self._sheets: dict[str, ColumnNumbers] = {}
+        self._at: tuple[str, int] | None = None
+        self._cells: dict[int, str] = {}
+
+    def cell(self, place: str, text: str) -> None:
+        match = _CELL_PLACE.match(place)
+        if match is None:
+            return
+        at = (match["sheet"], int(match["row"]))
+        if at != self._at:
+            self._flush()
+            self._at = at
+        self._cells[_column_number(match["column"])] = text.strip()
+
+    def odf_hook(self, text: str, place: str, element: str) -> list[str]:
+        """The hook for ODF content: a cell's shown text (its text:p) goes to the rows."""
+        if element == "p":
+            self.cell(place, text)
+        return [text]
+
+    def close(self) -> None:
+        self._flush()
+        for columns in self._sheets.values():
+            columns.close()
+
+    def _flush(self) -> None:
+        if self._at is None or not self._cells:
+            self._cells.clear()
+            return
+        sheet, row = self._at
+        columns = self._sheets.get(sheet)
+        if columns is None:
+            scanner = self.scanner
+            columns = ColumnNumbers(
+                self.source, scanner.sink, scanner.file_sha256, ("split",), lambda line: f"{sheet}, rad {line}"
+            )
+            self._sheets[sheet] = columns
+        columns.row([self._cells.get(index, "") for index in range(1, max(self._cells) + 1)], row)
+        self._cells.clear()
+
+
+def _column_number(letters: str) -> int:
+    """A → 1, AA → 27."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
 class _SharedStrings:
     """Excel's shared strings: numbers found in them are reported at the cells that use them.
 
@@ -336,17 +402,29 @@ class _SharedStrings:
         self.placer = _StringCounter("delade texter (sharedStrings.xml)")
         self.hits: dict[int, list[Finding]] = {}
         self.used: set[int] = set()
+        self.digits: dict[int, str] = {}  # short all-digit strings: a date or last four kept as text
 
     def collect(self, finding: Finding) -> None:
         self.hits.setdefault(self.placer.index, []).append(finding)
 
-    def cell_hook(self, placer: _ExcelSheetPlacer, scanner: Scanner) -> xmltext.Hook:
+    def remember(self, text: str, place: str, element: str) -> list[str]:
+        """The hook for sharedStrings.xml: keeps the short all-digit strings for the cells' rows."""
+        value = text.strip()
+        if value.isdigit() and len(value) <= 9:
+            self.digits[self.placer.index] = value
+        return [text]
+
+    def cell_hook(self, placer: _ExcelSheetPlacer, scanner: Scanner, rows: SheetRows) -> xmltext.Hook:
         """What a worksheet's values are: a shared-string index resolved, a formula's pieces joined."""
 
         def hook(text: str, place: str, element: str) -> list[str]:
             if element == "v" and placer.cell_type == "s":
                 self.resolve(scanner, text.strip(), place)
+                index = text.strip()
+                rows.cell(place, self.digits.get(int(index), "") if index.isdigit() else "")
                 return []
+            if element in ("v", "is") and not placer.in_header and not placer.in_validation:
+                rows.cell(place, text)
             if placer.in_header:
                 return [header_text(text)]
             if element in ("f", "formula1", "formula2"):
@@ -423,7 +501,9 @@ class _Odf(_Package):
             prefix = "" if folder == "." else f"{folder}: "
             if stem in ("content", "styles"):
                 label = f"{prefix}{'innehållet' if stem == 'content' else 'sidhuvud/sidfot och mallar'}"
-                self.xml(info, xmltext.ODF, xmltext.OdfPlacer(label))
+                rows = SheetRows(self.scanner, self.part.source)
+                self.xml(info, xmltext.ODF, xmltext.OdfPlacer(label), None, rows.odf_hook)
+                rows.close()
             elif stem == "meta":
                 self.xml(info, xmltext.GENERIC, xmltext.Placer("dokumentegenskaper"))
             else:
