@@ -241,3 +241,25 @@ def test_spreadsheet_dates_next_to_codes_raise_nothing(tmp_path: Path) -> None:
     path = tmp_path / "beslut.xlsx"
     workbook.save(path)
     assert finding_masks(path) == []
+
+
+def test_table_printed_to_pdf_keeps_numbers_without_zero(tmp_path: Path) -> None:
+    """Calc or Excel printing a key sheet to PDF: the text layer holds 209016062 for 0209016062."""
+    from tests.test_scan_files import make_pdf
+
+    rows = [f"{i} {as_number(n)} Umeå" for i, n in enumerate(YOUNG[:4], 1)]
+    path = tmp_path / "nyckel.pdf"
+    path.write_bytes(make_pdf(["lopnr nummer kommun", *rows]))
+    report = scan_path(path)
+    assert sorted({f.masked for f in report.findings}) == expected(YOUNG[:4])
+    assert report.findings[0].place.startswith("sida 1, rad ")
+
+
+def test_amounts_printed_to_pdf_raise_nothing(tmp_path: Path) -> None:
+    from tests.test_scan_files import make_pdf
+
+    rng = random.Random(11)
+    lines = [f"Kommun {i} {rng.randrange(10**6, 10**7)} kr {rng.randrange(10**8, 10**9)}" for i in range(200)]
+    path = tmp_path / "belopp.pdf"
+    path.write_bytes(make_pdf(lines))
+    assert finding_masks(path) == []

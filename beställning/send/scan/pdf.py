@@ -16,6 +16,7 @@ from pypdf.generic import IndirectObject
 
 from beställning.send.pnr import mask_all
 from beställning.send.scan import pdfobjects
+from beställning.send.scan.columns import ColumnNumbers
 from beställning.send.scan.report import CannotRead, ScanCancelled, TooBig
 from beställning.send.scan.text import TextStream, scan_values
 
@@ -63,6 +64,10 @@ def scan_pdf(scanner: Scanner, part: Part, depth: int) -> None:
 
 def _scan_pages(scanner: Scanner, part: Part, reader: PdfReader) -> None:
     empty: list[int] = []
+    places: list[str] = []  # 'sida N, rad M' for each line of text, for the table columns below
+    # A table printed to PDF (a key file from Calc or Excel) keeps its numbers without the lost zero:
+    # its words in line order are columns, judged as a CSV's are.
+    columns = ColumnNumbers(part.source, scanner.sink, scanner.file_sha256, ("zero",), lambda line: places[line - 1])
     for number, page in enumerate(reader.pages, start=1):
         scanner.check_cancelled()
         text = page.extract_text() or ""
@@ -75,6 +80,10 @@ def _scan_pages(scanner: Scanner, part: Part, reader: PdfReader) -> None:
         spaced = [match.group().replace(" ", "") for match in _LETTER_SPACED.finditer(text)]
         if spaced:
             scan_values(spaced, part.source, f"sida {number} (spärrad text)", scanner.file_sha256, scanner.sink)
+        for row, line in enumerate(text.splitlines(), start=1):
+            places.append(f"sida {number}, rad {row}")
+            columns.row(line.split(), len(places))
+    columns.close()
     if empty:
         pages = ", ".join(str(n) for n in empty[:10]) + (" …" if len(empty) > 10 else "")
         scanner.look(
