@@ -263,3 +263,9 @@ def test_amounts_printed_to_pdf_raise_nothing(tmp_path: Path) -> None:
     path = tmp_path / "belopp.pdf"
     path.write_bytes(make_pdf(lines))
     assert finding_masks(path) == []
+
+
+def test_sql_dump_with_the_date_and_the_last_four_in_separate_values(tmp_path: Path) -> None:
+    path = tmp_path / "dump.sql"
+    path.write_text("".join(f"INSERT INTO t VALUES ({i},'{n[:6]}','{n[6:]}');\n" for i, n in enumerate(OLDER[:3], 1)))
+    assert finding_masks(path) == expected(OLDER[:3])

@@ -32,6 +32,11 @@ _PNR_HEADER = re.compile(
 Key = tuple[str, int]  # ("zero", column) or ("split", first of the two columns)
 
 
+def _bare(field: str) -> str:
+    """A field without its quotes, or an SQL value without its quotes and brackets ('(1', '\'4606\');')."""
+    return field.strip().strip("\"'();").strip()
+
+
 @dataclass
 class _Column:
     seen: int = 0
@@ -85,7 +90,7 @@ class ColumnNumbers:
             self._header(lines[: min(len(lines), 20)])
         for line in lines:
             fields = line.split(self._delimiter) if self._delimiter else [line]
-            self.row([text.strip().strip('"').strip() for text in fields], self._line + 1)
+            self.row([_bare(text) for text in fields], self._line + 1)
             if self._done:
                 return
 
@@ -110,7 +115,7 @@ class ColumnNumbers:
         delimiter = max(counts, key=lambda d: counts[d])
         self._delimiter = delimiter if counts[delimiter] else None
         names = first[0].lstrip("\ufeff").split(self._delimiter) if self._delimiter else [first[0]]
-        self._names = [name.strip().strip('"').strip() for name in names]
+        self._names = [_bare(name) for name in names]
 
     def _look(self, key: Key, values: list[str]) -> None:
         """One candidate: a 7-9 digit value with its zeros put back, or a date joined to the next four digits."""
