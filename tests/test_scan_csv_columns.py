@@ -269,3 +269,14 @@ def test_sql_dump_with_the_date_and_the_last_four_in_separate_values(tmp_path: P
     path = tmp_path / "dump.sql"
     path.write_text("".join(f"INSERT INTO t VALUES ({i},'{n[:6]}','{n[6:]}');\n" for i, n in enumerate(OLDER[:3], 1)))
     assert finding_masks(path) == expected(OLDER[:3])
+
+
+def test_html_table_with_the_date_and_the_last_four_in_neighbouring_cells(tmp_path: Path) -> None:
+    rows = "".join(
+        f"<tr><td>{i}</td><td sdval='19{n[:6]}'>19{n[:6]}</td><td>{n[6:]}</td></tr>" for i, n in enumerate(OLDER[:3])
+    )
+    path = tmp_path / "tabell.html"
+    path.write_text(
+        f"<html><body><p>Uttag</p><table><tr><th>Nr</th><th>Född</th><th>Fyra</th></tr>{rows}</table></body></html>"
+    )
+    assert sorted({f.masked for f in scan_path(path).findings}) == sorted({"19" + masked(n) for n in OLDER[:3]})

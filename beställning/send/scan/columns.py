@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 
 from beställning.send.pnr import PnrMatch, find_pnr
 from beställning.send.scan.report import Finding
@@ -227,3 +228,68 @@ class RestoredZeros:
         if self._decided[column]:
             for finding in cells.found:
                 self.sink(finding)
+
+
+_TABLE_START = re.compile(r"<tr[\s>]|<t[dh][\s>]", re.IGNORECASE)
+_HTML_LIMIT = 20 * 1024 * 1024  # characters of a page read for its tables: a sheet saved as HTML is far smaller
+
+
+class HtmlTableRows(HTMLParser):
+    """The rows of an HTML page's tables (a sheet saved as HTML) fed to ColumnNumbers, so a personnummer
+    split over two neighbouring cells (a date and the last four) is found as in a CSV file."""
+
+    def __init__(self, source: str, sink: Callable[[Finding], None], file_sha256: str = "") -> None:
+        super().__init__(convert_charrefs=True)
+        self.columns = ColumnNumbers(source, sink, file_sha256, ("split",), lambda row: f"tabellrad {row}")
+        self._row: list[str] | None = None
+        self._cell: list[str] | None = None
+        self._rows = 0
+        self._read = 0
+
+    def feed_text(self, text: str) -> None:
+        """Fed the page as it is read; parsing starts where the first table cell does (most pages have none)."""
+        if not self._read:
+            start = _TABLE_START.search(text)
+            if start is None:
+                return
+            text = text[start.start() :]
+        if self._read < _HTML_LIMIT:
+            self._read += len(text)
+            self.feed(text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "tr":
+            self._end_row()
+            self._row = []
+        elif tag in ("td", "th"):
+            self._end_cell()
+            self._cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th"):
+            self._end_cell()
+        elif tag in ("tr", "table"):
+            self._end_row()
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self._end_row()
+        self.columns.close()
+
+    def _end_cell(self) -> None:
+        if self._cell is not None:
+            if self._row is None:
+                self._row = []
+            self._row.append("".join(self._cell).strip())
+            self._cell = None
+
+    def _end_row(self) -> None:
+        self._end_cell()
+        if self._row:
+            self._rows += 1
+            self.columns.row(self._row, self._rows)
+        self._row = None

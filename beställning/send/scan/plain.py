@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from beställning.send.pnr import numeric_text_candidates
-from beställning.send.scan.columns import ColumnNumbers
+from beställning.send.scan.columns import ColumnNumbers, HtmlTableRows
 from beställning.send.scan.report import CannotRead, Finding
 from beställning.send.scan.text import TextStream, decode_text, looks_binary, scan_values, stream_text_file
 
@@ -58,18 +58,14 @@ def scan_plain(scanner: Scanner, part: Part, markup: bool, depth: int) -> None:
             numbers = [c for value in _numeric_cells(chunk) for c in numeric_text_candidates(value)]
             scan_values(numbers, part.source, "tabellcell (tal)", scanner.file_sha256, unique)
 
-    columns = None if markup else ColumnNumbers(part.source, scanner.sink, scanner.file_sha256)
-    stream_text_file(
-        part.stream,
-        part.source,
-        scanner.sink,
-        scanner.file_sha256,
-        markup,
-        on_chunk,
-        on_text=columns.feed if columns else None,
+    columns: ColumnNumbers | HtmlTableRows = (
+        HtmlTableRows(part.source, scanner.sink, scanner.file_sha256)
+        if markup
+        else ColumnNumbers(part.source, scanner.sink, scanner.file_sha256)
     )
-    if columns is not None:
-        columns.close()
+    feed = columns.feed_text if isinstance(columns, HtmlTableRows) else columns.feed
+    stream_text_file(part.stream, part.source, scanner.sink, scanner.file_sha256, markup, on_chunk, on_text=feed)
+    columns.close()
 
 
 # Spreadsheet cells saved as HTML keep their numeric value: LibreOffice in sdval="…", Excel with an
