@@ -272,8 +272,10 @@ def test_sql_dump_with_the_date_and_the_last_four_in_separate_values(tmp_path: P
 
 
 def test_html_table_with_the_date_and_the_last_four_in_neighbouring_cells(tmp_path: Path) -> None:
+    """As Calc writes it: each cell on its own line, so the page's text does not join them."""
     rows = "".join(
-        f"<tr><td>{i}</td><td sdval='19{n[:6]}'>19{n[:6]}</td><td>{n[6:]}</td></tr>" for i, n in enumerate(OLDER[:3])
+        f"<tr>\n\t\t<td>{i}</td>\n\t\t<td sdval='19{n[:6]}'>19{n[:6]}</td>\n\t\t<td>{n[6:]}</td>\n\t</tr>\n"
+        for i, n in enumerate(OLDER[:3])
     )
     path = tmp_path / "tabell.html"
     path.write_text(
