@@ -125,6 +125,7 @@ def test_an_unseen_character_inside_the_number_does_not_hide_it(unseen: str, at:
     [
         ("Pnr 811218-9876640823-3234 slut", ["811218-****", "640823-****"]),  # a tracked change saved flat
         ("Pnr 811218-98761 (fotnot)", ["811218-****"]),  # a footnote mark right after the number
+        ("Pnr 811218-12349876 slut", ["811218-****"]),  # the last four changed, old and new saved flat
         ("Ref 19811218-98761", ["811218-****"]),
         ("2024-811218-9876", []),  # a reference joined by '-' stays quiet
         ("811218-9876-01", []),

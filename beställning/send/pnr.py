@@ -126,6 +126,8 @@ def _looks_like_timestamp(text: str, match: re.Match[str]) -> bool:
 # for at every position (the lookahead lets matches overlap), only with a hyphen, and never as part
 # of a reference joined by '-', '/' or '.' (2024-811218-9876).
 _GLUED = re.compile(r"(?<![-/.])(?=(?P<date>[0-9]{6})-(?P<last>[0-9]{4})(?![-/.][0-9]))")
+# The last four changed and saved flat: the date, then the old four and the new four ('420120-12345822').
+_CHANGED_LAST_FOUR = re.compile(r"(?<![-/.0-9])(?P<date>[0-9]{6})-[0-9]{4}(?P<last>[0-9]{4})(?![0-9])")
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
@@ -138,7 +140,8 @@ def _glued(text: str, windows: list[tuple[int, int]], found: list[PnrMatch], tod
     taken = [(hit.start, hit.end) for hit in found]
     glued: list[PnrMatch] = []
     for start, end in windows:
-        for match in _GLUED.finditer(text, start, end):
+        matches = [*_GLUED.finditer(text, start, end), *_CHANGED_LAST_FOUR.finditer(text, start, end)]
+        for match in matches:
             at, stop = match.start(), match.start() + 11
             before = text[at - 1] if at else ""
             after = text[stop] if stop < len(text) else ""
