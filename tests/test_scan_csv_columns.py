@@ -282,3 +282,10 @@ def test_html_table_with_the_date_and_the_last_four_in_neighbouring_cells(tmp_pa
         f"<html><body><p>Uttag</p><table><tr><th>Nr</th><th>Född</th><th>Fyra</th></tr>{rows}</table></body></html>"
     )
     assert sorted({f.masked for f in scan_path(path).findings}) == sorted({"19" + masked(n) for n in OLDER[:3]})
+
+
+def test_text_file_with_a_tab_before_the_last_four(tmp_path: Path) -> None:
+    """Writer's .txt export of 'Pnr 811218<tab>9876.': the words on each side of the tab are joined."""
+    path = tmp_path / "brev.txt"
+    path.write_text(f"Beställning av individdata, bilaga 2.\nPnr {OLDER[0][:6]}\t{OLDER[0][6:]}.\n", encoding="utf-8")
+    assert finding_masks(path) == [masked(OLDER[0])]

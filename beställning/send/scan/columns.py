@@ -21,7 +21,7 @@ from beställning.send.scan.report import Finding
 from beställning.send.scan.text import scan_values
 
 SAMPLE_LINES = 5000  # the lines that decide which columns are read
-_DELIMITERS = ";,\t|"
+_DELIMITERS = "\t;,|"  # a tie goes to the tab: prose has commas, seldom tabs
 _LONGEST_LINE = 1 << 20  # a longer line is taken as it is, so memory stays bounded
 _SHARE = 0.5  # of a column's 7-9 digit values that must be valid numbers
 _PNR_HEADER = re.compile(
@@ -127,7 +127,10 @@ class ColumnNumbers:
                 return
             candidate, written = value.zfill(10), value[:-4] + "****"
         else:
-            date, last = (values[index], values[index + 1]) if index + 1 < len(values) else ("", "")
+            # The last word before the break and the first after it: a tab in a line of text ('Pnr 811218<tab>9876').
+            left, right = (values[index].split(), values[index + 1].split()) if index + 1 < len(values) else ([], [])
+            date = left[-1].lstrip("(") if left else ""
+            last = right[0].rstrip(".,;:)") if right else ""
             if not (len(date) in (6, 8) and date.isdigit() and len(last) == 4 and last.isdigit()):
                 return
             candidate, written = f"{date}-{last}", f"{date} | ****"
