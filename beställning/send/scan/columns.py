@@ -33,6 +33,11 @@ _PNR_HEADER = re.compile(
 Key = tuple[str, int]  # ("zero", column) or ("split", first of the two columns)
 
 
+def _mostly_valid(valid: int, seen: int) -> bool:
+    """The rule for a column: some of its candidates are valid numbers, and at least half of them."""
+    return valid > 0 and valid >= _SHARE * seen
+
+
 def _bare(field: str) -> str:
     """A field without its quotes, or an SQL value without its quotes and brackets ('(1', '\'4606\');')."""
     return field.strip().strip("\"'();").strip()
@@ -153,7 +158,7 @@ class ColumnNumbers:
         self._read = {
             key
             for key, column in self._columns.items()
-            if self._named(key) or (column.hits and len(column.hits) >= _SHARE * column.seen)
+            if self._named(key) or _mostly_valid(len(column.hits), column.seen)
         }
         self._read |= {("zero", index) for index in range(len(self._names)) if self._named(("zero", index))}
         for key in sorted(self._read):
@@ -227,7 +232,7 @@ class RestoredZeros:
 
     def _decide(self, column: str) -> None:
         cells = self._columns.pop(column)
-        self._decided[column] = bool(cells.found) and len(cells.found) >= _SHARE * cells.seen
+        self._decided[column] = _mostly_valid(len(cells.found), cells.seen)
         if self._decided[column]:
             for finding in cells.found:
                 self.sink(finding)

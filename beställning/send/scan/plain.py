@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING
 from beställning.send.pnr import numeric_text_candidates
 from beställning.send.scan.columns import ColumnNumbers, HtmlTableRows
 from beställning.send.scan.report import CannotRead, Finding
-from beställning.send.scan.text import TextStream, decode_text, looks_binary, scan_values, stream_text_file
+from beställning.send.scan.text import (
+    TextStream,
+    decode_text,
+    looks_binary,
+    once_per_place,
+    scan_values,
+    stream_text_file,
+)
 
 if TYPE_CHECKING:
     from beställning.send.scan.engine import Part, Scanner
@@ -45,12 +52,7 @@ def scan_plain(scanner: Scanner, part: Part, markup: bool, depth: int) -> None:
             blobs += 1
             scanner.scan_nested_bytes(f"base64-{blobs}", f"{part.source} → base64-block {blobs}", data, depth)
 
-    seen: set[str] = set()
-
-    def unique(finding: Finding) -> None:
-        if finding.masked not in seen:  # chunks overlap where lines are long
-            seen.add(finding.masked)
-            scanner.sink(finding)
+    unique = once_per_place(scanner.sink)  # chunks overlap where lines are long
 
     def on_chunk(chunk: str) -> None:
         base64_blocks(chunk)

@@ -35,6 +35,19 @@ _INVISIBLE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTA
 Sink = Callable[[Finding], None]
 
 
+def once_per_place(sink: Sink) -> Sink:
+    """`sink` told each number once per place: several views, or overlapping chunks, see it again."""
+    seen: set[tuple[str, str]] = set()
+
+    def once(finding: Finding) -> None:
+        key = (finding.place, finding.masked)
+        if key not in seen:
+            seen.add(key)
+            sink(finding)
+
+    return once
+
+
 def decode_text(data: bytes) -> str:
     """Bytes as text: BOMs honoured, UTF-16 without BOM guessed from NUL bytes, else UTF-8 or cp1252."""
     encoding, skip = guess_encoding(data[:65536])

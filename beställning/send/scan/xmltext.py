@@ -23,8 +23,7 @@ from xml.parsers import expat
 
 from beställning.send.pnr import numeric_text_candidates
 from beställning.send.scan.columns import RestoredZeros
-from beställning.send.scan.report import Finding
-from beställning.send.scan.text import Sink, TextStream, decode_entities, scan_values
+from beställning.send.scan.text import Sink, TextStream, decode_entities, once_per_place, scan_values
 
 LARGE_PART = 4 * 1024 * 1024
 Emit = Callable[[str, str, bool, str], None]
@@ -353,13 +352,7 @@ def scan_xml_part(
     if size > LARGE_PART:
         fast_xml(stream, dialect, placer.label, source, file_sha256, sink, views)
         return
-    seen: set[tuple[str, str]] = set()
-
-    def unique(finding: Finding) -> None:
-        key = (finding.place, finding.masked)
-        if key not in seen:
-            seen.add(key)
-            sink(finding)
+    unique = once_per_place(sink)
 
     zeros = RestoredZeros(source, unique, file_sha256)
 
@@ -491,13 +484,7 @@ def fast_xml(
     """
     # A line break inside a block becomes a tab: lines count blocks.
     char_map = {name.encode(): ("\t" if text == "\n" else text).encode() for name, text in dialect.chars.items()}
-    seen: set[tuple[str, str]] = set()
-
-    def unique(finding: Finding) -> None:
-        key = (finding.place, finding.masked)
-        if key not in seen:
-            seen.add(key)
-            sink(finding)
+    unique = once_per_place(sink)
 
     text = TextStream(source, unique, file_sha256, place=label, line_word="stycke")
     others: list[TextStream] = []  # one per view, fed a view's text or only its line breaks
