@@ -100,6 +100,9 @@ class SmtpSettingsWidget(QWidget):
         self.keychain_status = QLabel()
         self.keychain_status.setObjectName("fieldHelp")
         self.keychain_status.setWordWrap(True)
+        # Room for the longest status (three lines in a narrow column): a wrapped label's height is not
+        # part of the form's minimum, so at 200 % it was cut off when the window was short.
+        self.keychain_status.setMinimumHeight(3 * self.keychain_status.fontMetrics().lineSpacing())
         self.problem = QLabel()
         self.problem.setObjectName("fieldProblem")
         self.problem.setProperty("blocking", True)
